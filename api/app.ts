@@ -1,0 +1,54 @@
+/**
+ * The HTTP application: routing, authentication, validation at the edge and error mapping. No business
+ * rules live here; every route calls a marketplace service or the semantic-layer gateway.
+ */
+import express from 'express';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { Platform } from '../platform/container.ts';
+import { authenticate } from './auth/authenticate.ts';
+import type { TokenIssuer } from './auth/tokens.ts';
+import { homePage } from './home-page.ts';
+import { ApiDefinition } from './openapi.ts';
+import { errorHandler, notFoundHandler } from './problem.ts';
+import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerCatalogRoutes } from './routes/catalog-routes.ts';
+import { registerCubeRoutes } from './routes/cube-routes.ts';
+import { registerOrderRoutes } from './routes/order-routes.ts';
+
+export interface AppOptions {
+  tokens: TokenIssuer;
+  demoLogins?: Array<{ email: string; role: string }>;
+  publicUrl: string;
+}
+
+export function createApp(platform: Platform, options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(pinoHttp({ logger: platform.logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.use(express.json({ limit: '1mb', strict: false }));
+
+  const router = express.Router();
+  const api = new ApiDefinition(router, authenticate(options.tokens));
+  registerAuthRoutes(api, { identity: platform.services.identity, tokens: options.tokens });
+  registerCatalogRoutes(api, { catalog: platform.services.catalog });
+  registerOrderRoutes(api, { orders: platform.services.orders });
+  registerCubeRoutes(api, { gateway: platform.gateway });
+  const openApiDocument = api.document(options.publicUrl);
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', mode: platform.mode });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }));
+  app.get('/', (_req, res) => {
+    res.type('html').send(homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }));
+  });
+  app.use(router);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,100 @@
+/**
+ * The API's OpenAPI document is generated from the same zod schemas that validate requests, through
+ * `defineRoute`, so the document cannot drift from what the server accepts.
+ */
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import type { Principal } from '../platform/principal.ts';
+import { principalOf } from './auth/authenticate.ts';
+import { parseInput } from './validate.ts';
+
+extendZodWithOpenApi(z);
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  /** false for public routes; otherwise the caller must send an access token. */
+  auth: boolean;
+  body?: B;
+  query?: Q;
+  status?: number;
+  response: z.ZodType;
+}
+
+interface Context<B extends z.ZodType, Q extends z.ZodType> {
+  body: z.infer<B>;
+  query: z.infer<Q>;
+  principal: Principal;
+  req: Request;
+  res: Response;
+}
+
+export class ApiDefinition {
+  readonly registry = new OpenAPIRegistry();
+
+  constructor(
+    private readonly router: Router,
+    private readonly authenticate: RequestHandler,
+  ) {
+    this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  }
+
+  defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+    spec: RouteSpec<B, Q>,
+    handler: (ctx: Context<B, Q>) => Promise<unknown>,
+  ): void {
+    const errors = { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
+    this.registry.registerPath({
+      method: spec.method,
+      path: spec.path.replace(/:(\w+)/g, '{$1}'),
+      summary: spec.summary,
+      tags: [spec.tag],
+      security: spec.auth ? [{ bearer: [] }] : [],
+      request: {
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...(spec.query ? { query: spec.query as never } : {}),
+      },
+      responses: {
+        [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+        400: errors,
+        ...(spec.auth ? { 401: errors, 403: errors } : {}),
+        ...(spec.method === 'post' ? { 409: errors, 422: errors } : {}),
+      },
+    });
+    const handlers: RequestHandler[] = spec.auth ? [this.authenticate] : [];
+    handlers.push(async (req, res) => {
+      const body = spec.body ? parseInput(spec.body, req.body, 'body') : undefined;
+      const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
+      const principal = spec.auth ? principalOf(req) : (undefined as unknown as Principal);
+      const result = await handler({ body, query, principal, req, res } as Context<B, Q>);
+      if (!res.headersSent) res.status(spec.status ?? 200).json(result);
+    });
+    this.router[spec.method](spec.path, ...handlers);
+  }
+
+  document(serverUrl: string) {
+    return new OpenApiGeneratorV31(this.registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: {
+        title: 'Wholesail API',
+        version: '1.0.0',
+        description: 'B2B wholesale marketplace. Errors are application/problem+json (RFC 9457). Money is integer minor units with a currency.',
+      },
+      servers: [{ url: serverUrl }],
+    });
+  }
+}

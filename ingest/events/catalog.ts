@@ -1,0 +1,83 @@
+/**
+ * The event catalogue: every domain event type and version with the schema of its payload. The loader
+ * validates each event against it; an event that does not match goes to the dead-letter store with the
+ * reason instead of into the facts. Add a version, never edit one in place (consumers may still read it).
+ */
+import { z } from 'zod';
+import type { DomainEvent } from '../../platform/domain-event.ts';
+
+const uuid = z.uuid();
+const minor = z.number().int();
+const currency = z.enum(['USD', 'EUR', 'GBP']);
+const isoUtc = z.iso.datetime({ offset: false });
+
+export const envelopeSchema = z.object({
+  eventId: uuid,
+  type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+  version: z.number().int().positive(),
+  aggregateType: z.string().regex(/^[a-z_]+$/),
+  aggregateId: uuid,
+  companyIds: z.array(z.string()),
+  occurredAt: isoUtc,
+  actor: z.object({ userId: z.string().nullable(), companyId: z.string().nullable(), kind: z.enum(['user', 'system']) }),
+  payload: z.unknown(),
+});
+
+export const payloadSchemas: Record<string, z.ZodType> = {
+  'company.registered@1': z.object({
+    companyId: uuid,
+    kind: z.enum(['manufacturer', 'retailer', 'platform']),
+    name: z.string(),
+    country: z.string().length(2),
+    city: z.string(),
+  }),
+  'company.member_added@1': z.object({ companyId: uuid, userId: uuid, role: z.string() }),
+  'product.listed@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    sku: z.string(),
+    name: z.string(),
+    priceMinor: minor.positive(),
+    currency,
+    stock: z.number().int().nonnegative(),
+  }),
+  'order.placed@1': z.object({
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    status: z.literal('placed'),
+    currency,
+    subtotalMinor: minor.nonnegative(),
+    subtotalUsdMinor: minor.nonnegative(),
+    fxRate: z.string().regex(/^\d+(\.\d+)?$/),
+    placedAt: isoUtc,
+    lines: z
+      .array(
+        z.object({
+          lineNo: z.number().int().positive(),
+          productId: uuid,
+          sku: z.string(),
+          quantity: z.number().int().positive(),
+          unitPriceMinor: minor.positive(),
+          lineTotalMinor: minor.nonnegative(),
+        }),
+      )
+      .min(1),
+  }),
+};
+
+/** Aggregate types that have a topic. */
+export const AGGREGATE_TYPES = ['company', 'product', 'order'] as const;
+
+export type Validation = { ok: true; event: DomainEvent } | { ok: false; reason: string };
+
+export function validateEvent(candidate: unknown): Validation {
+  const envelope = envelopeSchema.safeParse(candidate);
+  if (!envelope.success) return { ok: false, reason: `envelope: ${z.prettifyError(envelope.error)}` };
+  const key = `${envelope.data.type}@${envelope.data.version}`;
+  const schema = payloadSchemas[key];
+  if (!schema) return { ok: false, reason: `unknown event type ${key}` };
+  const payload = schema.safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, reason: `${key} payload: ${z.prettifyError(payload.error)}` };
+  return { ok: true, event: envelope.data as DomainEvent };
+}

@@ -1,0 +1,23 @@
+/** Events the orders context emits. Payload schemas are registered in ingest/events/catalog.ts. */
+export const ORDER_PLACED = 'order.placed';
+
+export interface OrderPlacedV1 {
+  orderId: string;
+  buyerCompanyId: string;
+  sellerCompanyId: string;
+  status: 'placed';
+  currency: string;
+  subtotalMinor: number;
+  /** The subtotal in USD minor units at `fxRate` (USD per unit of `currency`), fixed at placement. */
+  subtotalUsdMinor: number;
+  fxRate: string;
+  placedAt: string;
+  lines: Array<{
+    lineNo: number;
+    productId: string;
+    sku: string;
+    quantity: number;
+    unitPriceMinor: number;
+    lineTotalMinor: number;
+  }>;
+}

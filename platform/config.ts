@@ -1,0 +1,92 @@
+/**
+ * The one place that reads the environment. Everything else receives a typed Config.
+ * A bad value stops the process with a one-line reason naming the variable.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const brokerList = z
+  .string()
+  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .refine((brokers) => brokers.length > 0 && brokers.every((b) => /^[\w.-]+:\d{1,5}$/.test(b)), {
+    message: 'must be a comma-separated list of host:port',
+  });
+
+const postgresUrl = z
+  .string()
+  .url({ message: 'must be a URL like postgres://user:password@host:5432/db' })
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), { message: 'must start with postgres:// or postgresql://' });
+
+const httpUrl = z
+  .string()
+  .url({ message: 'must be a URL like http://host:8123' })
+  .refine((url) => /^https?:\/\//.test(url), { message: 'must start with http:// or https://' });
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: postgresUrl.optional(),
+  KAFKA_BROKERS: brokerList.optional(),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]+$/, { message: 'may only contain letters, digits, ".", "_" and "-"' })
+    .default('wholesail'),
+  KAFKA_CONSUMER_GROUP: z.string().min(1).default('wholesail-warehouse-loader'),
+  CLICKHOUSE_URL: httpUrl.optional(),
+  AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: boolish.default(true),
+  RELAY_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(100),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL when set; otherwise PGlite in `<dataDir>/pg`. */
+  databaseUrl?: string;
+  kafka?: { brokers: string[]; topicPrefix: string; consumerGroup: string };
+  topicPrefix: string;
+  /** A ClickHouse server when set; otherwise chDB in `<dataDir>/clickhouse`. */
+  clickhouseUrl?: string;
+  authSecret?: string;
+  logLevel: string;
+  seedDemo: boolean;
+  relayPollMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset": that is how people blank a variable in a shell or a .env file.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name])}).`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    kafka: c.KAFKA_BROKERS
+      ? { brokers: c.KAFKA_BROKERS, topicPrefix: c.KAFKA_TOPIC_PREFIX, consumerGroup: c.KAFKA_CONSUMER_GROUP }
+      : undefined,
+    topicPrefix: c.KAFKA_TOPIC_PREFIX,
+    clickhouseUrl: c.CLICKHOUSE_URL,
+    authSecret: c.AUTH_SECRET,
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO,
+    relayPollMs: c.RELAY_POLL_MS,
+  };
+}

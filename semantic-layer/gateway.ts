@@ -1,0 +1,139 @@
+/**
+ * The semantic-layer gateway: takes Cube REST queries from a caller, secures them (security.ts), compiles
+ * them to ClickHouse SQL with Cube's compiler, runs them on the warehouse and answers in the shape Cube's
+ * REST API uses, so @cubejs-client/core and @cubejs-client/react work unchanged. It knows nothing of HTTP.
+ */
+import { formatMySql } from '@cubejs-backend/shared';
+import { createQuery } from '@cubejs-backend/schema-compiler';
+import type { Principal } from '../platform/principal.ts';
+import type { Warehouse } from '../warehouse/client.ts';
+import type { CompiledModel } from './compiler.ts';
+import { parseCubeQuery, type CubeQuery } from './query.ts';
+import { secureQuery, securityContextFor } from './security.ts';
+
+const DEFAULT_LIMIT = 10_000;
+
+interface MemberMeta {
+  name: string;
+  title: string;
+  shortTitle: string;
+  type: string;
+  meta?: unknown;
+}
+
+interface CubeMeta {
+  name: string;
+  title: string;
+  measures: MemberMeta[];
+  dimensions: MemberMeta[];
+  segments: MemberMeta[];
+}
+
+/** '2026-11-01 00:00:00.000' (ClickHouse) -> '2026-11-01T00:00:00.000' (Cube's wire format, UTC). */
+function cubeTime(value: string): string {
+  const [date, time = '00:00:00'] = value.split(' ');
+  const [hms, ms = ''] = time.split('.');
+  return `${date}T${hms}.${ms.padEnd(3, '0').slice(0, 3)}`;
+}
+
+export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse }) {
+  const { model, warehouse } = deps;
+  const cubes = (model.metaTransformer.cubes as unknown as Array<{ config: CubeMeta }>).map((c) => c.config);
+  const memberMeta = new Map<string, MemberMeta>();
+  for (const cube of cubes) for (const m of [...cube.measures, ...cube.dimensions, ...cube.segments]) memberMeta.set(m.name, m);
+
+  function compile(query: CubeQuery) {
+    const compiled = createQuery(model, 'clickhouse', {
+      ...query,
+      limit: query.limit ?? DEFAULT_LIMIT,
+      timezone: 'UTC',
+      useNativeSqlPlanner: false,
+    });
+    const [sql, params] = compiled.buildSqlAndParams() as [string, unknown[]];
+    return { compiled, sql: formatMySql(sql, params), rawSql: sql, params };
+  }
+
+  function annotationFor(query: CubeQuery) {
+    const describe = (name: string, extra: Partial<MemberMeta> = {}) => {
+      const m = memberMeta.get(name);
+      return { title: m?.title ?? name, shortTitle: m?.shortTitle ?? name, type: m?.type ?? 'string', meta: m?.meta, ...extra };
+    };
+    const timeDimensions: Record<string, unknown> = {};
+    for (const td of query.timeDimensions ?? []) {
+      if (td.granularity) timeDimensions[`${td.dimension}.${td.granularity}`] = describe(td.dimension, { type: 'time' });
+      timeDimensions[td.dimension] = describe(td.dimension, { type: 'time' });
+    }
+    return {
+      measures: Object.fromEntries((query.measures ?? []).map((m) => [m, describe(m)])),
+      dimensions: Object.fromEntries((query.dimensions ?? []).map((d) => [d, describe(d)])),
+      segments: Object.fromEntries((query.segments ?? []).map((s) => [s, describe(s)])),
+      timeDimensions,
+    };
+  }
+
+  async function runOne(principal: Principal, raw: unknown, index?: number) {
+    const query = parseCubeQuery(raw, index);
+    const secured = secureQuery(model, query, securityContextFor(principal));
+    const { compiled, sql } = compile(secured);
+    const result = await warehouse.query({ query: sql, format: 'JSONEachRow' });
+    const rows = await result.json<Record<string, unknown>>();
+
+    // Map SQL aliases back to member names, the keys Cube's clients read.
+    const columns: Array<{ alias: string; keys: string[]; time: boolean }> = [];
+    for (const m of query.measures ?? []) columns.push({ alias: compiled.aliasName(m), keys: [m], time: false });
+    for (const d of query.dimensions ?? []) columns.push({ alias: compiled.aliasName(d), keys: [d], time: false });
+    for (const td of query.timeDimensions ?? []) {
+      if (!td.granularity) continue;
+      columns.push({ alias: `${compiled.aliasName(td.dimension)}_${td.granularity}`, keys: [`${td.dimension}.${td.granularity}`, td.dimension], time: true });
+    }
+    const data = rows.map((row) => {
+      const out: Record<string, string | null> = {};
+      for (const c of columns) {
+        const value = row[c.alias];
+        const text = value === null || value === undefined ? null : c.time ? cubeTime(String(value)) : String(value);
+        for (const key of c.keys) out[key] = text;
+      }
+      return out;
+    });
+    return {
+      query: { ...query, limit: query.limit ?? DEFAULT_LIMIT, timezone: 'UTC', filters: secured.filters, rowLimit: query.limit ?? DEFAULT_LIMIT },
+      data,
+      lastRefreshTime: new Date().toISOString(),
+      annotation: annotationFor(query),
+      dataSource: 'default',
+      dbType: 'clickhouse',
+      extDbType: 'cubestore',
+      external: false,
+      slowQuery: false,
+      total: null,
+    };
+  }
+
+  /** One query or several (Cube's `queryType: multi`); every one is secured on its own. */
+  async function load(principal: Principal, rawQuery: unknown) {
+    const queries = Array.isArray(rawQuery) ? rawQuery : [rawQuery];
+    const results = [];
+    for (const [i, q] of queries.entries()) results.push(await runOne(principal, q, queries.length > 1 ? i : undefined));
+    const queryType = queries.length > 1 ? 'blendingQuery' : 'regularQuery';
+    return {
+      queryType,
+      results,
+      pivotQuery: { ...results[0]!.query, queryType },
+      slowQuery: false,
+    };
+  }
+
+  /** The model as the caller may see it: cubes whose policies admit one of the caller's groups. */
+  function meta(principal: Principal) {
+    const ctx = securityContextFor(principal);
+    const evaluator = model.cubeEvaluator as unknown as { cubeFromPath(n: string): { accessPolicy?: Array<{ group?: string; groups?: string[] }> } };
+    const visible = cubes.filter((cube) =>
+      (evaluator.cubeFromPath(cube.name).accessPolicy ?? []).some((p) => [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g)))),
+    );
+    return { cubes: visible };
+  }
+
+  return { load, meta };
+}
+
+export type Gateway = ReturnType<typeof createGateway>;
