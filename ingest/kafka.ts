@@ -4,7 +4,7 @@
  * order. The producer is idempotent with one request in flight, so a retry cannot reorder or duplicate
  * within a session; duplicates across restarts are absorbed by the warehouse (dedup by event id).
  */
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Consumer, type Producer } from 'kafkajs';
 import type { DomainEvent } from '../platform/domain-event.ts';
 import type { Logger } from '../platform/logger.ts';
 import { AGGREGATE_TYPES } from './events/catalog.ts';
@@ -28,6 +28,9 @@ function kafkaFor(settings: KafkaSettings, logger: Logger, clientId: string): Ka
     retry: { retries: 8, initialRetryTime: 200 },
     logCreator: () => ({ namespace, level, log }) => {
       const { message, ...extra } = log;
+      // Expected by design: retries are bounded so a dead broker surfaces to the relay, which re-sends the
+      // whole batch later (duplicates are absorbed by the warehouse).
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const fn = level <= logLevel.ERROR ? 'error' : 'warn';
       logger[fn]({ namespace, ...extra }, `kafka: ${message}`);
     },
@@ -55,6 +58,7 @@ export async function createKafkaPublisher(settings: KafkaSettings, logger: Logg
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();
   return {
@@ -85,7 +89,7 @@ export async function startKafkaConsumer(
 ): Promise<{ stop: () => Promise<void> }> {
   const kafka = kafkaFor(settings, logger, 'wholesail-loader');
   const consumer: Consumer = kafka.consumer({ groupId: settings.consumerGroup, allowAutoTopicCreation: false });
-  const dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   await Promise.all([consumer.connect(), dlqProducer.connect()]);
   await consumer.subscribe({ topics: AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a)), fromBeginning: true });
   await consumer.run({

@@ -28,6 +28,7 @@ export interface Platform {
   mode: { oltp: 'postgres' | 'pglite'; stream: 'kafka' | 'in-process'; warehouse: 'clickhouse' | 'chdb' };
   db: Db;
   warehouse: Warehouse;
+  publisher: EventPublisher;
   relay: OutboxRelay;
   services: {
     identity: ReturnType<typeof createIdentityService>;
@@ -72,6 +73,7 @@ export async function createPlatform(config: Config, logger: Logger, options: { 
       },
       db,
       warehouse,
+      publisher,
       relay,
       services: {
         identity: createIdentityService({ db, clock }),

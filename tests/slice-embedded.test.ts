@@ -1,0 +1,3 @@
+import { sliceScenario } from './support/slice-scenario.ts';
+
+sliceScenario('embedded');
