@@ -43,7 +43,11 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
-  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }));
+  app.use(
+    '/api/docs',
+    swaggerUi.serve,
+    swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }),
+  );
   app.get('/', (_req, res) => {
     res.type('html').send(homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }));
   });

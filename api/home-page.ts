@@ -1,7 +1,10 @@
 /** The placeholder home page until the web issue brings the React front end. */
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function homePage(info: { mode: Record<string, string>; demoLogins: Array<{ email: string; role: string }> }): string {
+export function homePage(info: {
+  mode: Record<string, string>;
+  demoLogins: Array<{ email: string; role: string }>;
+}): string {
   const logins = info.demoLogins
     .map((l) => `<tr><td><code>${escape(l.email)}</code></td><td>${escape(l.role)}</td></tr>`)
     .join('');

@@ -50,14 +50,21 @@ export class ApiDefinition {
     private readonly router: Router,
     private readonly authenticate: RequestHandler,
   ) {
-    this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    this.registry.registerComponent('securitySchemes', 'bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   }
 
   defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
     spec: RouteSpec<B, Q>,
     handler: (ctx: Context<B, Q>) => Promise<unknown>,
   ): void {
-    const errors = { description: 'Problem', content: { 'application/problem+json': { schema: problemSchema } } };
+    const errors = {
+      description: 'Problem',
+      content: { 'application/problem+json': { schema: problemSchema } },
+    };
     this.registry.registerPath({
       method: spec.method,
       path: spec.path.replace(/:(\w+)/g, '{$1}'),
@@ -65,11 +72,16 @@ export class ApiDefinition {
       tags: [spec.tag],
       security: spec.auth ? [{ bearer: [] }] : [],
       request: {
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } } : {}),
+        ...(spec.body
+          ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } }
+          : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
       },
       responses: {
-        [spec.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: spec.response } } },
+        [spec.status ?? 200]: {
+          description: 'OK',
+          content: { 'application/json': { schema: spec.response } },
+        },
         400: errors,
         ...(spec.auth ? { 401: errors, 403: errors } : {}),
         ...(spec.method === 'post' ? { 409: errors, 422: errors } : {}),
@@ -92,7 +104,8 @@ export class ApiDefinition {
       info: {
         title: 'Wholesail API',
         version: '1.0.0',
-        description: 'B2B wholesale marketplace. Errors are application/problem+json (RFC 9457). Money is integer minor units with a currency.',
+        description:
+          'B2B wholesale marketplace. Errors are application/problem+json (RFC 9457). Money is integer minor units with a currency.',
       },
       servers: [{ url: serverUrl }],
     });

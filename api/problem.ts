@@ -54,8 +54,10 @@ export function problemFor(status: number, code: string, detail: string, fields?
 /** body-parser's own errors carry a `type` and a status; they are the client's fault, never a 500. */
 function bodyParserProblem(error: unknown): Problem | undefined {
   const e = error as { type?: string; status?: number };
-  if (e?.type === 'entity.parse.failed') return problemFor(400, 'malformed_json', 'The request body is not valid JSON.');
-  if (e?.type === 'entity.too.large') return problemFor(413, 'payload_too_large', 'The request body is larger than 1 MB.');
+  if (e?.type === 'entity.parse.failed')
+    return problemFor(400, 'malformed_json', 'The request body is not valid JSON.');
+  if (e?.type === 'entity.too.large')
+    return problemFor(413, 'payload_too_large', 'The request body is larger than 1 MB.');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
     return problemFor(415, 'unsupported_encoding', 'The request body must be UTF-8 JSON.');
   }
@@ -67,7 +69,9 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (error instanceof DomainError) {
     problem = problemFor(STATUS[error.kind], error.code, error.message, error.fields);
   } else {
-    problem = bodyParserProblem(error) ?? problemFor(500, 'internal_error', 'Something went wrong on our side; it has been logged.');
+    problem =
+      bodyParserProblem(error) ??
+      problemFor(500, 'internal_error', 'Something went wrong on our side; it has been logged.');
     if (problem.status === 500) req.log?.error({ err: error }, 'unhandled error');
   }
   if (req.path.startsWith('/cubejs-api/')) problem.error = problem.detail;

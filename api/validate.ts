@@ -2,7 +2,11 @@
 import type { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
 
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'body' | 'query' | 'path',
+): z.infer<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
@@ -10,5 +14,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where
     message: issue.message,
   }));
   const first = fields[0]!;
-  throw new DomainError('invalid_input', 'invalid_request', `Invalid ${where}: ${first.field} ${first.message}.`, fields);
+  throw new DomainError(
+    'invalid_input',
+    'invalid_request',
+    `Invalid ${where}: ${first.field} ${first.message}.`,
+    fields,
+  );
 }

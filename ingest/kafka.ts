@@ -26,14 +26,16 @@ function kafkaFor(settings: KafkaSettings, logger: Logger, clientId: string): Ka
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
     retry: { retries: 8, initialRetryTime: 200 },
-    logCreator: () => ({ namespace, level, log }) => {
-      const { message, ...extra } = log;
-      // Expected by design: retries are bounded so a dead broker surfaces to the relay, which re-sends the
-      // whole batch later (duplicates are absorbed by the warehouse).
-      if (message.startsWith('Limiting retries for the idempotent producer')) return;
-      const fn = level <= logLevel.ERROR ? 'error' : 'warn';
-      logger[fn]({ namespace, ...extra }, `kafka: ${message}`);
-    },
+    logCreator:
+      () =>
+      ({ namespace, level, log }) => {
+        const { message, ...extra } = log;
+        // Expected by design: retries are bounded so a dead broker surfaces to the relay, which re-sends the
+        // whole batch later (duplicates are absorbed by the warehouse).
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
+        const fn = level <= logLevel.ERROR ? 'error' : 'warn';
+        logger[fn]({ namespace, ...extra }, `kafka: ${message}`);
+      },
   });
 }
 
@@ -43,10 +45,16 @@ export async function ensureTopics(settings: KafkaSettings, logger: Logger): Pro
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const wanted = [...AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a)), deadLetterTopic(settings.topicPrefix)];
+    const wanted = [
+      ...AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a)),
+      deadLetterTopic(settings.topicPrefix),
+    ];
     const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })), waitForLeaders: true });
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })),
+        waitForLeaders: true,
+      });
     }
   } finally {
     await admin.disconnect();
@@ -63,15 +71,25 @@ export async function createKafkaPublisher(settings: KafkaSettings, logger: Logg
   await producer.connect();
   return {
     publish: async (events: DomainEvent[]) => {
-      const byTopic = new Map<string, Array<{ key: string; value: string; headers: Record<string, string> }>>();
+      const byTopic = new Map<
+        string,
+        Array<{ key: string; value: string; headers: Record<string, string> }>
+      >();
       for (const event of events) {
         const topic = topicFor(settings.topicPrefix, event.aggregateType);
         const messages = byTopic.get(topic) ?? [];
-        messages.push({ key: event.aggregateId, value: JSON.stringify(event), headers: { 'event-type': event.type } });
+        messages.push({
+          key: event.aggregateId,
+          value: JSON.stringify(event),
+          headers: { 'event-type': event.type },
+        });
         byTopic.set(topic, messages);
       }
       // acks -1: resolved only when every in-sync replica has the batch.
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
     },
     close: () => producer.disconnect(),
   };
@@ -88,10 +106,20 @@ export async function startKafkaConsumer(
   logger: Logger,
 ): Promise<{ stop: () => Promise<void> }> {
   const kafka = kafkaFor(settings, logger, 'wholesail-loader');
-  const consumer: Consumer = kafka.consumer({ groupId: settings.consumerGroup, allowAutoTopicCreation: false });
-  const dlqProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const consumer: Consumer = kafka.consumer({
+    groupId: settings.consumerGroup,
+    allowAutoTopicCreation: false,
+  });
+  const dlqProducer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await Promise.all([consumer.connect(), dlqProducer.connect()]);
-  await consumer.subscribe({ topics: AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a)), fromBeginning: true });
+  await consumer.subscribe({
+    topics: AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a)),
+    fromBeginning: true,
+  });
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -110,18 +138,28 @@ export async function startKafkaConsumer(
       const result = await loader.load(parsed);
       const dead = [
         ...unreadable,
-        ...result.rejected.map((r) => ({ value: JSON.stringify(parsed.find((p) => (p as { eventId?: string })?.eventId === r.eventId) ?? null), reason: r.reason })),
+        ...result.rejected.map((r) => ({
+          value: JSON.stringify(
+            parsed.find((p) => (p as { eventId?: string })?.eventId === r.eventId) ?? null,
+          ),
+          reason: r.reason,
+        })),
       ];
       if (dead.length > 0) {
         await dlqProducer.send({
           topic: deadLetterTopic(settings.topicPrefix),
           acks: -1,
-          messages: dead.map((d) => ({ value: d.value, headers: { reason: d.reason, 'source-topic': batch.topic } })),
+          messages: dead.map((d) => ({
+            value: d.value,
+            headers: { reason: d.reason, 'source-topic': batch.topic },
+          })),
         });
       }
       const last = batch.messages[batch.messages.length - 1]!;
       resolveOffset(last.offset);
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+      ]);
       await heartbeat();
     },
   });

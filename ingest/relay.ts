@@ -58,7 +58,11 @@ export class OutboxRelay {
     await db
       .updateTable('outbox')
       .set({ published_at: sql<Date>`now()` })
-      .where('seq', 'in', rows.map((r) => r.seq))
+      .where(
+        'seq',
+        'in',
+        rows.map((r) => r.seq),
+      )
       .execute();
     return rows.length;
   }

@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 const brokerList = z
   .string()
-  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .refine((brokers) => brokers.length > 0 && brokers.every((b) => /^[\w.-]+:\d{1,5}$/.test(b)), {
     message: 'must be a comma-separated list of host:port',
   });
@@ -15,7 +20,9 @@ const brokerList = z
 const postgresUrl = z
   .string()
   .url({ message: 'must be a URL like postgres://user:password@host:5432/db' })
-  .refine((url) => /^postgres(ql)?:\/\//.test(url), { message: 'must start with postgres:// or postgresql://' });
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), {
+    message: 'must start with postgres:// or postgresql://',
+  });
 
 const httpUrl = z
   .string()
@@ -71,7 +78,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name])}).`);
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name])}).`,
+    );
   }
   const c = parsed.data;
   return {

@@ -41,10 +41,19 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function createPlatform(config: Config, logger: Logger, options: { clock?: Clock } = {}): Promise<Platform> {
+export async function createPlatform(
+  config: Config,
+  logger: Logger,
+  options: { clock?: Clock } = {},
+): Promise<Platform> {
   const clock = options.clock ?? systemClock;
-  const db = config.databaseUrl ? openPostgres(config.databaseUrl) : await openPglite(path.join(config.dataDir, 'pg'));
-  const warehouse = openWarehouse({ url: config.clickhouseUrl, chdbPath: path.join(config.dataDir, 'clickhouse') });
+  const db = config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : await openPglite(path.join(config.dataDir, 'pg'));
+  const warehouse = openWarehouse({
+    url: config.clickhouseUrl,
+    chdbPath: path.join(config.dataDir, 'clickhouse'),
+  });
   const closers: Array<() => Promise<unknown>> = [() => warehouse.close(), () => db.destroy()];
   try {
     await migrateOltp(db);
@@ -89,7 +98,8 @@ export async function createPlatform(config: Config, logger: Logger, options: { 
         relay.start();
       },
       async close() {
-        for (const close of closers.splice(0)) await close().catch((err) => logger.warn({ err }, 'error while closing'));
+        for (const close of closers.splice(0))
+          await close().catch((err) => logger.warn({ err }, 'error while closing'));
       },
     };
   } catch (error) {

@@ -9,6 +9,8 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'wholesail' },
     timestamp: pino.stdTimeFunctions.isoTime,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,service' } } } : {}),
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,service' } } }
+      : {}),
   });
 }

@@ -38,10 +38,18 @@ async function main() {
   await platform.startPipeline();
 
   const publicUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const app = createApp(platform, { tokens: createTokenIssuer(resolveAuthSecret(config)), demoLogins: demoLogins(), publicUrl });
+  const app = createApp(platform, {
+    tokens: createTokenIssuer(resolveAuthSecret(config)),
+    demoLogins: demoLogins(),
+    publicUrl,
+  });
   const server: Server = app.listen(config.port, config.host);
   server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to a free port.` : `Cannot listen: ${error.message}`);
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use: set PORT to a free port.`
+        : `Cannot listen: ${error.message}`,
+    );
     process.exit(2);
   });
   server.on('listening', () => {

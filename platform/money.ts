@@ -67,7 +67,12 @@ export function usdRate(currency: Currency, at: Date): string {
   const rows = FX_TO_USD[currency];
   let rate: string | undefined;
   for (const row of rows) if (Date.parse(row.from) <= at.getTime()) rate = row.rate;
-  if (!rate) throw new DomainError('validation', 'fx_rate_missing', `No ${currency} to USD rate for ${at.toISOString()}.`);
+  if (!rate)
+    throw new DomainError(
+      'validation',
+      'fx_rate_missing',
+      `No ${currency} to USD rate for ${at.toISOString()}.`,
+    );
   return rate;
 }
 

@@ -5,11 +5,7 @@
 export type CompanyKind = 'manufacturer' | 'retailer' | 'platform';
 
 export type Permission =
-  | 'catalog:write'
-  | 'orders:place'
-  | 'orders:read'
-  | 'analytics:read'
-  | 'analytics:all-companies';
+  'catalog:write' | 'orders:place' | 'orders:read' | 'analytics:read' | 'analytics:all-companies';
 
 export interface Principal {
   userId: string;

@@ -14,7 +14,9 @@ export const MODEL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)),
 class JsOnlyNative extends NativeInstance {
   override newJinjaEngine(): never {
     const refuse = () => {
-      throw new Error('Jinja models need Cube\'s native module, which these machines cannot install; write YAML.');
+      throw new Error(
+        "Jinja models need Cube's native module, which these machines cannot install; write YAML.",
+      );
     };
     return new Proxy({}, { get: () => refuse }) as never;
   }
@@ -28,14 +30,21 @@ class ModelFolder {
   }
   async dataSchemaFiles() {
     const names = (await readdir(this.dir)).filter((f) => /\.(ya?ml|js)$/.test(f)).sort();
-    return Promise.all(names.map(async (fileName) => ({ fileName, content: await readFile(path.join(this.dir, fileName), 'utf8') })));
+    return Promise.all(
+      names.map(async (fileName) => ({
+        fileName,
+        content: await readFile(path.join(this.dir, fileName), 'utf8'),
+      })),
+    );
   }
 }
 
 export type CompiledModel = Compiler;
 
 export async function compileModel(dir = MODEL_DIR): Promise<CompiledModel> {
-  const compilers = prepareCompiler(new ModelFolder(dir) as never, { nativeInstance: new JsOnlyNative() as never });
+  const compilers = prepareCompiler(new ModelFolder(dir) as never, {
+    nativeInstance: new JsOnlyNative() as never,
+  });
   await compilers.compiler.compile();
   return compilers;
 }

@@ -40,7 +40,8 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
   const { model, warehouse } = deps;
   const cubes = (model.metaTransformer.cubes as unknown as Array<{ config: CubeMeta }>).map((c) => c.config);
   const memberMeta = new Map<string, MemberMeta>();
-  for (const cube of cubes) for (const m of [...cube.measures, ...cube.dimensions, ...cube.segments]) memberMeta.set(m.name, m);
+  for (const cube of cubes)
+    for (const m of [...cube.measures, ...cube.dimensions, ...cube.segments]) memberMeta.set(m.name, m);
 
   function compile(query: CubeQuery) {
     const compiled = createQuery(model, 'clickhouse', {
@@ -56,11 +57,18 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
   function annotationFor(query: CubeQuery) {
     const describe = (name: string, extra: Partial<MemberMeta> = {}) => {
       const m = memberMeta.get(name);
-      return { title: m?.title ?? name, shortTitle: m?.shortTitle ?? name, type: m?.type ?? 'string', meta: m?.meta, ...extra };
+      return {
+        title: m?.title ?? name,
+        shortTitle: m?.shortTitle ?? name,
+        type: m?.type ?? 'string',
+        meta: m?.meta,
+        ...extra,
+      };
     };
     const timeDimensions: Record<string, unknown> = {};
     for (const td of query.timeDimensions ?? []) {
-      if (td.granularity) timeDimensions[`${td.dimension}.${td.granularity}`] = describe(td.dimension, { type: 'time' });
+      if (td.granularity)
+        timeDimensions[`${td.dimension}.${td.granularity}`] = describe(td.dimension, { type: 'time' });
       timeDimensions[td.dimension] = describe(td.dimension, { type: 'time' });
     }
     return {
@@ -80,23 +88,36 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
 
     // Map SQL aliases back to member names, the keys Cube's clients read.
     const columns: Array<{ alias: string; keys: string[]; time: boolean }> = [];
-    for (const m of query.measures ?? []) columns.push({ alias: compiled.aliasName(m), keys: [m], time: false });
-    for (const d of query.dimensions ?? []) columns.push({ alias: compiled.aliasName(d), keys: [d], time: false });
+    for (const m of query.measures ?? [])
+      columns.push({ alias: compiled.aliasName(m), keys: [m], time: false });
+    for (const d of query.dimensions ?? [])
+      columns.push({ alias: compiled.aliasName(d), keys: [d], time: false });
     for (const td of query.timeDimensions ?? []) {
       if (!td.granularity) continue;
-      columns.push({ alias: `${compiled.aliasName(td.dimension)}_${td.granularity}`, keys: [`${td.dimension}.${td.granularity}`, td.dimension], time: true });
+      columns.push({
+        alias: `${compiled.aliasName(td.dimension)}_${td.granularity}`,
+        keys: [`${td.dimension}.${td.granularity}`, td.dimension],
+        time: true,
+      });
     }
     const data = rows.map((row) => {
       const out: Record<string, string | null> = {};
       for (const c of columns) {
         const value = row[c.alias];
-        const text = value === null || value === undefined ? null : c.time ? cubeTime(String(value)) : String(value);
+        const text =
+          value === null || value === undefined ? null : c.time ? cubeTime(String(value)) : String(value);
         for (const key of c.keys) out[key] = text;
       }
       return out;
     });
     return {
-      query: { ...query, limit: query.limit ?? DEFAULT_LIMIT, timezone: 'UTC', filters: secured.filters, rowLimit: query.limit ?? DEFAULT_LIMIT },
+      query: {
+        ...query,
+        limit: query.limit ?? DEFAULT_LIMIT,
+        timezone: 'UTC',
+        filters: secured.filters,
+        rowLimit: query.limit ?? DEFAULT_LIMIT,
+      },
       data,
       lastRefreshTime: new Date().toISOString(),
       annotation: annotationFor(query),
@@ -113,7 +134,8 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
   async function load(principal: Principal, rawQuery: unknown) {
     const queries = Array.isArray(rawQuery) ? rawQuery : [rawQuery];
     const results = [];
-    for (const [i, q] of queries.entries()) results.push(await runOne(principal, q, queries.length > 1 ? i : undefined));
+    for (const [i, q] of queries.entries())
+      results.push(await runOne(principal, q, queries.length > 1 ? i : undefined));
     const queryType = queries.length > 1 ? 'blendingQuery' : 'regularQuery';
     return {
       queryType,
@@ -126,9 +148,13 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
   /** The model as the caller may see it: cubes whose policies admit one of the caller's groups. */
   function meta(principal: Principal) {
     const ctx = securityContextFor(principal);
-    const evaluator = model.cubeEvaluator as unknown as { cubeFromPath(n: string): { accessPolicy?: Array<{ group?: string; groups?: string[] }> } };
+    const evaluator = model.cubeEvaluator as unknown as {
+      cubeFromPath(n: string): { accessPolicy?: Array<{ group?: string; groups?: string[] }> };
+    };
     const visible = cubes.filter((cube) =>
-      (evaluator.cubeFromPath(cube.name).accessPolicy ?? []).some((p) => [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g)))),
+      (evaluator.cubeFromPath(cube.name).accessPolicy ?? []).some((p) =>
+        [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))),
+      ),
     );
     return { cubes: visible };
   }

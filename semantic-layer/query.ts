@@ -16,9 +16,27 @@ export type CubeFilter =
   | { and: CubeFilter[] };
 
 const OPERATORS = [
-  'equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'notStartsWith', 'endsWith', 'notEndsWith',
-  'gt', 'gte', 'lt', 'lte', 'set', 'notSet', 'inDateRange', 'notInDateRange', 'beforeDate', 'beforeOrOnDate',
-  'afterDate', 'afterOrOnDate', 'measureFilter',
+  'equals',
+  'notEquals',
+  'contains',
+  'notContains',
+  'startsWith',
+  'notStartsWith',
+  'endsWith',
+  'notEndsWith',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'set',
+  'notSet',
+  'inDateRange',
+  'notInDateRange',
+  'beforeDate',
+  'beforeOrOnDate',
+  'afterDate',
+  'afterOrOnDate',
+  'measureFilter',
 ] as const;
 
 const filterSchema: z.ZodType<CubeFilter> = z.lazy(() =>
@@ -47,7 +65,15 @@ export const cubeQuerySchema = z
     dimensions: z.array(memberName).optional(),
     segments: z.array(memberName).optional(),
     timeDimensions: z
-      .array(z.object({ dimension: memberName, granularity: granularity.optional(), dateRange: dateRange.optional() }).strict())
+      .array(
+        z
+          .object({
+            dimension: memberName,
+            granularity: granularity.optional(),
+            dateRange: dateRange.optional(),
+          })
+          .strict(),
+      )
       .optional(),
     filters: z.array(filterSchema).optional(),
     order: z.union([z.record(memberName, direction), z.array(z.tuple([memberName, direction]))]).optional(),
@@ -76,16 +102,28 @@ export function parseCubeQuery(raw: unknown, index?: number): CubeQuery {
   const where = index === undefined ? 'query' : `query[${index}]`;
   const parsed = cubeQuerySchema.safeParse(raw);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ field: [where, ...i.path].join('.'), message: i.message }));
-    throw new DomainError('invalid_input', 'invalid_query', `The ${where} is not a valid Cube query: ${fields[0]!.field} ${fields[0]!.message}.`, fields);
+    const fields = parsed.error.issues.map((i) => ({
+      field: [where, ...i.path].join('.'),
+      message: i.message,
+    }));
+    throw new DomainError(
+      'invalid_input',
+      'invalid_query',
+      `The ${where} is not a valid Cube query: ${fields[0]!.field} ${fields[0]!.message}.`,
+      fields,
+    );
   }
   const q = parsed.data;
   if (!q.measures?.length && !q.dimensions?.length && !q.timeDimensions?.some((t) => t.granularity)) {
-    throw new DomainError('invalid_input', 'empty_query', `The ${where} asks for nothing: give at least one measure or dimension.`, [
-      { field: where, message: 'needs measures or dimensions' },
-    ]);
+    throw new DomainError(
+      'invalid_input',
+      'empty_query',
+      `The ${where} asks for nothing: give at least one measure or dimension.`,
+      [{ field: where, message: 'needs measures or dimensions' }],
+    );
   }
-  const order = q.order === undefined ? undefined : Array.isArray(q.order) ? q.order : Object.entries(q.order);
+  const order =
+    q.order === undefined ? undefined : Array.isArray(q.order) ? q.order : Object.entries(q.order);
   return {
     measures: q.measures,
     dimensions: q.dimensions,

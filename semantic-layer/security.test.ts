@@ -14,7 +14,13 @@ import { secureQuery, securityContextFor } from './security.ts';
 
 const SELLER = '01900000-0000-7000-8000-00000000000a';
 const OTHER = '01900000-0000-7000-8000-00000000000b';
-const who = (companyKind: Principal['companyKind'], role = 'owner'): Principal => ({ userId: 'u', companyId: SELLER, companyKind, role, permissions: [] });
+const who = (companyKind: Principal['companyKind'], role = 'owner'): Principal => ({
+  userId: 'u',
+  companyId: SELLER,
+  companyKind,
+  role,
+  permissions: [],
+});
 
 describe('row-level security in the semantic layer', () => {
   let model: CompiledModel;
@@ -24,7 +30,11 @@ describe('row-level security in the semantic layer', () => {
 
   const sqlFor = (principal: Principal, raw: unknown) => {
     const secured = secureQuery(model, parseCubeQuery(raw), securityContextFor(principal));
-    const [sql, params] = createQuery(model, 'clickhouse', { ...secured, timezone: 'UTC', useNativeSqlPlanner: false }).buildSqlAndParams();
+    const [sql, params] = createQuery(model, 'clickhouse', {
+      ...secured,
+      timezone: 'UTC',
+      useNativeSqlPlanner: false,
+    }).buildSqlAndParams();
     return { sql: sql as string, params: params as unknown[], secured };
   };
 
@@ -50,21 +60,43 @@ describe('row-level security in the semantic layer', () => {
   it("ANDs the rule outside a caller's `or`, so asking for another company's id cannot widen it", () => {
     const { secured, params } = sqlFor(who('manufacturer'), {
       measures: ['orders.gmv'],
-      filters: [{ or: [{ member: 'orders.seller_company_id', operator: 'equals', values: [OTHER] }, { member: 'orders.status', operator: 'set' }] }],
+      filters: [
+        {
+          or: [
+            { member: 'orders.seller_company_id', operator: 'equals', values: [OTHER] },
+            { member: 'orders.status', operator: 'set' },
+          ],
+        },
+      ],
     });
     expect(secured.filters).toHaveLength(2);
-    expect(secured.filters![1]).toEqual({ member: 'orders.seller_company_id', operator: 'equals', values: [SELLER] });
+    expect(secured.filters![1]).toEqual({
+      member: 'orders.seller_company_id',
+      operator: 'equals',
+      values: [SELLER],
+    });
     expect(params).toContain(SELLER);
   });
 
   it('refuses a platform role that no policy names', () => {
-    expect(() => sqlFor(who('platform', 'intern'), { measures: ['orders.gmv'] })).toThrow(/do not have access to orders/);
+    expect(() => sqlFor(who('platform', 'intern'), { measures: ['orders.gmv'] })).toThrow(
+      /do not have access to orders/,
+    );
   });
 
   it('keeps a cube without an access policy closed to everyone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'model-'));
-    writeFileSync(path.join(dir, 'open.yml'), 'cubes:\n  - name: unguarded\n    sql: SELECT 1 AS x\n    measures:\n      - name: count\n        type: count\n');
+    writeFileSync(
+      path.join(dir, 'open.yml'),
+      'cubes:\n  - name: unguarded\n    sql: SELECT 1 AS x\n    measures:\n      - name: count\n        type: count\n',
+    );
     const bare = await compileModel(dir);
-    expect(() => secureQuery(bare, parseCubeQuery({ measures: ['unguarded.count'] }), securityContextFor(who('platform', 'admin')))).toThrow(/do not have access to unguarded/);
+    expect(() =>
+      secureQuery(
+        bare,
+        parseCubeQuery({ measures: ['unguarded.count'] }),
+        securityContextFor(who('platform', 'admin')),
+      ),
+    ).toThrow(/do not have access to unguarded/);
   });
 });

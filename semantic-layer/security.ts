@@ -34,7 +34,13 @@ export function securityContextFor(principal: Principal): SecurityContext {
       : principal.companyKind === 'retailer'
         ? ['buyer']
         : [principal.role]; // platform staff: executive, admin, analyst
-  return { userId: principal.userId, companyId: principal.companyId, companyKind: principal.companyKind, role: principal.role, groups };
+  return {
+    userId: principal.userId,
+    companyId: principal.companyId,
+    companyKind: principal.companyKind,
+    role: principal.role,
+    groups,
+  };
 }
 
 interface PolicyFilter {
@@ -55,7 +61,11 @@ interface Policy {
 const denied = (message: string) => new DomainError('forbidden', 'query_forbidden', message);
 
 export function membersOf(query: CubeQuery): string[] {
-  const members = new Set<string>([...(query.measures ?? []), ...(query.dimensions ?? []), ...(query.segments ?? [])]);
+  const members = new Set<string>([
+    ...(query.measures ?? []),
+    ...(query.dimensions ?? []),
+    ...(query.segments ?? []),
+  ]);
   for (const td of query.timeDimensions ?? []) members.add(td.dimension);
   const visit = (filter: CubeFilter) => {
     if ('or' in filter) filter.or.forEach(visit);
@@ -94,18 +104,23 @@ export function secureQuery(model: CompiledModel, query: CubeQuery, ctx: Securit
   const rowFilters: CubeFilter[] = [];
   for (const cube of cubes) {
     const policies = evaluator.cubeFromPath(cube).accessPolicy ?? [];
-    const matching = policies.filter((p) => [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))));
+    const matching = policies.filter((p) =>
+      [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))),
+    );
     if (matching.length === 0) throw denied(`You do not have access to ${cube}.`);
 
     for (const member of members.filter((m) => m.startsWith(`${cube}.`))) {
       const base = member.split('.').slice(0, 2).join('.'); // drop a granularity suffix
       const visible = matching.some(
-        (p) => !p.memberLevel || (p.memberLevel.includesMembers.includes(base) && !p.memberLevel.excludesMembers.includes(base)),
+        (p) =>
+          !p.memberLevel ||
+          (p.memberLevel.includesMembers.includes(base) && !p.memberLevel.excludesMembers.includes(base)),
       );
       if (!visible) throw denied(`You do not have access to ${base}.`);
     }
 
-    if (matching.some((p) => !p.rowLevel || p.rowLevel.allowAll || (p.rowLevel.filters ?? []).length === 0)) continue;
+    if (matching.some((p) => !p.rowLevel || p.rowLevel.allowAll || (p.rowLevel.filters ?? []).length === 0))
+      continue;
     const perPolicy = matching.map((p): CubeFilter => {
       const filters = (p.rowLevel?.filters ?? []).map((f) => toQueryFilter(f, ctx));
       return filters.length === 1 ? filters[0]! : { and: filters };

@@ -31,10 +31,23 @@ describe('migrations', () => {
 
   it('apply once on the warehouse, then do nothing the second time', async () => {
     const warehouse = openWarehouse({ chdbPath: mkdtempSync(path.join(tmpdir(), 'wh-')) });
-    expect(await migrateWarehouse(warehouse)).toEqual(['0001_raw_events', '0002_fact_orders', '0003_dead_letters']);
+    expect(await migrateWarehouse(warehouse)).toEqual([
+      '0001_raw_events',
+      '0002_fact_orders',
+      '0003_dead_letters',
+    ]);
     expect(await migrateWarehouse(warehouse)).toEqual([]);
-    const tables = await warehouse.query({ query: "SELECT name FROM system.tables WHERE database = 'wholesail' ORDER BY name", format: 'JSONEachRow' });
-    expect((await tables.json<{ name: string }>()).map((t) => t.name)).toEqual(['dead_letters', 'events_raw', 'fact_orders', 'fact_orders_from_placed', 'schema_migrations']);
+    const tables = await warehouse.query({
+      query: "SELECT name FROM system.tables WHERE database = 'wholesail' ORDER BY name",
+      format: 'JSONEachRow',
+    });
+    expect((await tables.json<{ name: string }>()).map((t) => t.name)).toEqual([
+      'dead_letters',
+      'events_raw',
+      'fact_orders',
+      'fact_orders_from_placed',
+      'schema_migrations',
+    ]);
     await warehouse.close();
   });
 });

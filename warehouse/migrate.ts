@@ -25,9 +25,14 @@ export async function migrateWarehouse(warehouse: Warehouse): Promise<string[]> 
             (name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
             ENGINE = ReplacingMergeTree ORDER BY name`,
   });
-  const done = await warehouse.query({ query: 'SELECT name FROM wholesail.schema_migrations FINAL', format: 'JSONEachRow' });
+  const done = await warehouse.query({
+    query: 'SELECT name FROM wholesail.schema_migrations FINAL',
+    format: 'JSONEachRow',
+  });
   const applied = new Set((await done.json<{ name: string }>()).map((r) => r.name));
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const ran: string[] = [];
   for (const file of files) {
     const name = file.replace(/\.sql$/, '');
@@ -35,7 +40,11 @@ export async function migrateWarehouse(warehouse: Warehouse): Promise<string[]> 
     for (const statement of statements(readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'))) {
       await warehouse.command({ query: statement });
     }
-    await warehouse.insert({ table: 'wholesail.schema_migrations', values: [{ name }], format: 'JSONEachRow' });
+    await warehouse.insert({
+      table: 'wholesail.schema_migrations',
+      values: [{ name }],
+      format: 'JSONEachRow',
+    });
     ran.push(name);
   }
   return ran;

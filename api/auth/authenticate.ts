@@ -13,7 +13,11 @@ export function authenticate(tokens: TokenIssuer): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) {
-      throw new DomainError('unauthenticated', 'missing_token', 'Log in first: send your access token in the Authorization header.');
+      throw new DomainError(
+        'unauthenticated',
+        'missing_token',
+        'Log in first: send your access token in the Authorization header.',
+      );
     }
     const token = header.replace(/^Bearer\s+/i, '').trim();
     principals.set(req, await tokens.verify(token));

@@ -14,7 +14,12 @@ export function createTokenIssuer(secret: string) {
   const key = new TextEncoder().encode(secret);
 
   async function issue(principal: Principal): Promise<string> {
-    return new SignJWT({ cid: principal.companyId, ck: principal.companyKind, role: principal.role, perms: principal.permissions })
+    return new SignJWT({
+      cid: principal.companyId,
+      ck: principal.companyKind,
+      role: principal.role,
+      perms: principal.permissions,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.userId)
       .setIssuer(ISSUER)
@@ -26,7 +31,11 @@ export function createTokenIssuer(secret: string) {
 
   async function verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       return {
         userId: String(payload.sub),
         companyId: String(payload.cid),

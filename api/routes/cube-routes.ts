@@ -33,7 +33,9 @@ export function registerCubeRoutes(api: ApiDefinition, deps: { gateway: Gateway 
       summary: 'Run a Cube query (JSON in the query parameter), secured by your company and role',
       tag: 'analytics',
       auth: true,
-      query: z.object({ query: z.string().min(2).max(100_000), queryType: z.enum(['multi']).optional() }).strict(),
+      query: z
+        .object({ query: z.string().min(2).max(100_000), queryType: z.enum(['multi']).optional() })
+        .strict(),
       response: cubeResponse,
     },
     async ({ principal, query }) => answer(principal, parseQueryParam(query.query), query.queryType),
@@ -45,13 +47,28 @@ export function registerCubeRoutes(api: ApiDefinition, deps: { gateway: Gateway 
       summary: 'Run a Cube query (JSON body), secured by your company and role',
       tag: 'analytics',
       auth: true,
-      body: z.object({ query: z.union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).min(1).max(20)]), queryType: z.enum(['multi']).optional() }).strict(),
+      body: z
+        .object({
+          query: z.union([
+            z.record(z.string(), z.unknown()),
+            z.array(z.record(z.string(), z.unknown())).min(1).max(20),
+          ]),
+          queryType: z.enum(['multi']).optional(),
+        })
+        .strict(),
       response: cubeResponse,
     },
     async ({ principal, body }) => answer(principal, body.query, body.queryType),
   );
   api.defineRoute(
-    { method: 'get', path: '/cubejs-api/v1/meta', summary: 'The cubes, measures and dimensions you may query', tag: 'analytics', auth: true, response: cubeResponse },
+    {
+      method: 'get',
+      path: '/cubejs-api/v1/meta',
+      summary: 'The cubes, measures and dimensions you may query',
+      tag: 'analytics',
+      auth: true,
+      response: cubeResponse,
+    },
     async ({ principal }) => deps.gateway.meta(principal),
   );
 }

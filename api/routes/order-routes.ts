@@ -7,7 +7,12 @@ const placeOrderBody = z
   .object({
     lines: z
       .array(
-        z.object({ productId: z.uuid({ message: 'must be a product id (UUID)' }), quantity: z.number().int().min(1).max(1_000_000) }).strict(),
+        z
+          .object({
+            productId: z.uuid({ message: 'must be a product id (UUID)' }),
+            quantity: z.number().int().min(1).max(1_000_000),
+          })
+          .strict(),
       )
       .min(1, { message: 'must hold at least one line' })
       .max(200),
@@ -39,11 +44,28 @@ const order = z
 
 export function registerOrderRoutes(api: ApiDefinition, deps: { orders: OrderService }) {
   api.defineRoute(
-    { method: 'post', path: '/api/v1/orders', summary: 'Place an order with one manufacturer (retailers)', tag: 'orders', auth: true, body: placeOrderBody, status: 201, response: order },
+    {
+      method: 'post',
+      path: '/api/v1/orders',
+      summary: 'Place an order with one manufacturer (retailers)',
+      tag: 'orders',
+      auth: true,
+      body: placeOrderBody,
+      status: 201,
+      response: order,
+    },
     async ({ principal, body }) => deps.orders.placeOrder(principal, body),
   );
   api.defineRoute(
-    { method: 'get', path: '/api/v1/orders', summary: 'Orders you placed (retailers) or received (manufacturers)', tag: 'orders', auth: true, query: pageQuery, response: z.object({ items: z.array(order) }) },
+    {
+      method: 'get',
+      path: '/api/v1/orders',
+      summary: 'Orders you placed (retailers) or received (manufacturers)',
+      tag: 'orders',
+      auth: true,
+      query: pageQuery,
+      response: z.object({ items: z.array(order) }),
+    },
     async ({ principal, query }) => ({ items: await deps.orders.listOrders(principal, query) }),
   );
 }

@@ -19,7 +19,11 @@ export const envelopeSchema = z.object({
   aggregateId: uuid,
   companyIds: z.array(z.string()),
   occurredAt: isoUtc,
-  actor: z.object({ userId: z.string().nullable(), companyId: z.string().nullable(), kind: z.enum(['user', 'system']) }),
+  actor: z.object({
+    userId: z.string().nullable(),
+    companyId: z.string().nullable(),
+    kind: z.enum(['user', 'system']),
+  }),
   payload: z.unknown(),
 });
 

@@ -25,8 +25,10 @@ function parseInt8(value: string): number {
 }
 
 export function openPostgres(url: string, poolSize = 10): Db {
-  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format) };
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format),
+  };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
@@ -34,7 +36,8 @@ export function openPostgres(url: string, poolSize = 10): Db {
 /** `dataDir` undefined keeps the database in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir, parsers: { [INT8]: parseInt8 } } : { parsers: { [INT8]: parseInt8 } });
+  const pglite = await PGlite.create(
+    dataDir ? { dataDir, parsers: { [INT8]: parseInt8 } } : { parsers: { [INT8]: parseInt8 } },
+  );
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }
-

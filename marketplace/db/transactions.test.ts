@@ -19,20 +19,67 @@ async function lastTenUnits(db: Db) {
   const deps = { db, clock: systemClock };
   const identity = createIdentityService(deps);
   const stamp = Math.random().toString(36).slice(2);
-  await identity.registerCompany({ kind: 'manufacturer', name: 'M', country: 'US', city: 'X', owner: { email: `m-${stamp}@t.test`, password: 'pw-123456' } }, systemActor);
-  await identity.registerCompany({ kind: 'retailer', name: 'R', country: 'US', city: 'X', owner: { email: `r-${stamp}@t.test`, password: 'pw-123456' } }, systemActor);
+  await identity.registerCompany(
+    {
+      kind: 'manufacturer',
+      name: 'M',
+      country: 'US',
+      city: 'X',
+      owner: { email: `m-${stamp}@t.test`, password: 'pw-123456' },
+    },
+    systemActor,
+  );
+  await identity.registerCompany(
+    {
+      kind: 'retailer',
+      name: 'R',
+      country: 'US',
+      city: 'X',
+      owner: { email: `r-${stamp}@t.test`, password: 'pw-123456' },
+    },
+    systemActor,
+  );
   const seller = await identity.authenticate(`m-${stamp}@t.test`, 'pw-123456');
   const buyer = await identity.authenticate(`r-${stamp}@t.test`, 'pw-123456');
-  const product = await createCatalogService(deps).listProduct(seller, { sku: 'LAST', name: 'Last ten', priceMinor: 500, currency: 'USD', stock: 10 });
+  const product = await createCatalogService(deps).listProduct(seller, {
+    sku: 'LAST',
+    name: 'Last ten',
+    priceMinor: 500,
+    currency: 'USD',
+    stock: 10,
+  });
   const orders = createOrderService(deps);
   const outcomes = await Promise.allSettled(
-    Array.from({ length: 200 }, () => orders.placeOrder(buyer, { lines: [{ productId: product.id, quantity: 1 }] })),
+    Array.from({ length: 200 }, () =>
+      orders.placeOrder(buyer, { lines: [{ productId: product.id, quantity: 1 }] }),
+    ),
   );
-  const stock = await db.selectFrom('products').select('stock').where('id', '=', product.id).executeTakeFirstOrThrow();
-  const orderRows = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('buyer_company_id', '=', buyer.companyId).executeTakeFirstOrThrow();
-  const events = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'order.placed').where(sql<boolean>`payload->>'buyerCompanyId' = ${buyer.companyId}`).executeTakeFirstOrThrow();
-  const failures = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code);
-  return { succeeded: outcomes.length - failures.length, failures, stock: stock.stock, orders: Number(orderRows.n), events: Number(events.n) };
+  const stock = await db
+    .selectFrom('products')
+    .select('stock')
+    .where('id', '=', product.id)
+    .executeTakeFirstOrThrow();
+  const orderRows = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('buyer_company_id', '=', buyer.companyId)
+    .executeTakeFirstOrThrow();
+  const events = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('type', '=', 'order.placed')
+    .where(sql<boolean>`payload->>'buyerCompanyId' = ${buyer.companyId}`)
+    .executeTakeFirstOrThrow();
+  const failures = outcomes
+    .filter((o) => o.status === 'rejected')
+    .map((o) => (o as PromiseRejectedResult).reason.code);
+  return {
+    succeeded: outcomes.length - failures.length,
+    failures,
+    stock: stock.stock,
+    orders: Number(orderRows.n),
+    events: Number(events.n),
+  };
 }
 
 describe('embedded PostgreSQL (PGlite) under concurrency', () => {
@@ -61,7 +108,10 @@ describe('embedded PostgreSQL (PGlite) under concurrency', () => {
       await gate; // hold the transaction open while others try to run
       throw new Error('roll back');
     });
-    const reader = db.selectFrom('scratch' as never).selectAll().execute();
+    const reader = db
+      .selectFrom('scratch' as never)
+      .selectAll()
+      .execute();
     const other = db.transaction().execute(async (tx) => {
       const seen = await sql<{ n: number }>`SELECT count(*)::int AS n FROM scratch`.execute(tx);
       await sql`INSERT INTO scratch VALUES (2, 'kept')`.execute(tx);
@@ -75,7 +125,7 @@ describe('embedded PostgreSQL (PGlite) under concurrency', () => {
     expect(rows.rows.map((r) => r.id)).toEqual([2]);
   });
 
-  it('does not commit a failed transaction\'s statements with a concurrent one', async () => {
+  it("does not commit a failed transaction's statements with a concurrent one", async () => {
     await Promise.allSettled([
       db.transaction().execute(async (tx) => {
         await sql`INSERT INTO scratch VALUES (10, 'a')`.execute(tx);

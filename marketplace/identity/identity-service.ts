@@ -46,11 +46,25 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
       await assertEmailFree(tx, input.owner.email, 'owner.email');
       await tx
         .insertInto('companies')
-        .values({ id: companyId, kind: input.kind, name: input.name, country: input.country, city: input.city, created_at: now })
+        .values({
+          id: companyId,
+          kind: input.kind,
+          name: input.name,
+          country: input.country,
+          city: input.city,
+          created_at: now,
+        })
         .execute();
       await tx
         .insertInto('users')
-        .values({ id: userId, company_id: companyId, email: input.owner.email, password_hash: passwordHash, role, created_at: now })
+        .values({
+          id: userId,
+          company_id: companyId,
+          email: input.owner.email,
+          password_hash: passwordHash,
+          role,
+          created_at: now,
+        })
         .execute();
       await recordEvent<CompanyRegisteredV1>(tx, {
         type: COMPANY_REGISTERED,
@@ -67,8 +81,16 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
   }
 
   /** Adds a person to an existing company. (Email invitations arrive with the identity issue.) */
-  async function addMember(companyId: string, member: { email: string; password: string; role: string }, actor: Actor) {
-    const company = await db.selectFrom('companies').select(['id', 'kind']).where('id', '=', companyId).executeTakeFirst();
+  async function addMember(
+    companyId: string,
+    member: { email: string; password: string; role: string },
+    actor: Actor,
+  ) {
+    const company = await db
+      .selectFrom('companies')
+      .select(['id', 'kind'])
+      .where('id', '=', companyId)
+      .executeTakeFirst();
     if (!company) throw new DomainError('not_found', 'company_not_found', `No company with id ${companyId}.`);
     permissionsFor(company.kind, member.role);
     const passwordHash = await hash(member.password);
@@ -78,7 +100,14 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
       await assertEmailFree(tx, member.email, 'email');
       await tx
         .insertInto('users')
-        .values({ id: userId, company_id: companyId, email: member.email, password_hash: passwordHash, role: member.role, created_at: now })
+        .values({
+          id: userId,
+          company_id: companyId,
+          email: member.email,
+          password_hash: passwordHash,
+          role: member.role,
+          created_at: now,
+        })
         .execute();
       await recordEvent<CompanyMemberAddedV1>(tx, {
         type: COMPANY_MEMBER_ADDED,
@@ -104,7 +133,11 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
     dummyHash ??= hash(DUMMY_HASH_INPUT);
     const ok = await verify(user?.password_hash ?? (await dummyHash), password);
     if (!user || !ok) {
-      throw new DomainError('unauthenticated', 'invalid_credentials', 'The email or password is not correct.');
+      throw new DomainError(
+        'unauthenticated',
+        'invalid_credentials',
+        'The email or password is not correct.',
+      );
     }
     return principalFor(user.id, user.company_id, user.kind, user.role);
   }

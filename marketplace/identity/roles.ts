@@ -19,9 +19,12 @@ export function permissionsFor(kind: CompanyKind, role: string): Permission[] {
   const permissions = TEMPLATES[kind][role];
   if (!permissions) {
     const known = Object.keys(TEMPLATES[kind]).join(', ');
-    throw new DomainError('validation', 'unknown_role', `A ${kind} member cannot have role "${role}" (known: ${known}).`, [
-      { field: 'role', message: `must be one of ${known}` },
-    ]);
+    throw new DomainError(
+      'validation',
+      'unknown_role',
+      `A ${kind} member cannot have role "${role}" (known: ${known}).`,
+      [{ field: 'role', message: `must be one of ${known}` }],
+    );
   }
   return permissions;
 }

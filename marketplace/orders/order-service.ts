@@ -62,14 +62,20 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       input.lines.forEach((line, i) => {
         const product = byId.get(line.productId);
         if (!product) {
-          throw new DomainError('validation', 'unknown_product', `Line ${i + 1} names a product that does not exist.`, [
-            { field: `lines.${i}.productId`, message: 'no such product' },
-          ]);
+          throw new DomainError(
+            'validation',
+            'unknown_product',
+            `Line ${i + 1} names a product that does not exist.`,
+            [{ field: `lines.${i}.productId`, message: 'no such product' }],
+          );
         }
         if (product.stock < line.quantity) {
-          throw new DomainError('conflict', 'insufficient_stock', `Only ${product.stock} of ${product.sku} left; line ${i + 1} asks for ${line.quantity}.`, [
-            { field: `lines.${i}.quantity`, message: `at most ${product.stock} available` },
-          ]);
+          throw new DomainError(
+            'conflict',
+            'insufficient_stock',
+            `Only ${product.stock} of ${product.sku} left; line ${i + 1} asks for ${line.quantity}.`,
+            [{ field: `lines.${i}.quantity`, message: `at most ${product.stock} available` }],
+          );
         }
         lines.push({
           lineNo: i + 1,
@@ -87,14 +93,20 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       for (const [i, line] of input.lines.entries()) {
         const product = byId.get(line.productId)!;
         if (product.seller_company_id !== sellerCompanyId) {
-          throw new DomainError('validation', 'mixed_sellers', 'An order holds one manufacturer\'s products; place one order per manufacturer.', [
-            { field: `lines.${i}.productId`, message: 'is sold by a different manufacturer than line 1' },
-          ]);
+          throw new DomainError(
+            'validation',
+            'mixed_sellers',
+            "An order holds one manufacturer's products; place one order per manufacturer.",
+            [{ field: `lines.${i}.productId`, message: 'is sold by a different manufacturer than line 1' }],
+          );
         }
         if (product.currency !== currency) {
-          throw new DomainError('validation', 'mixed_currencies', `All lines of an order must be priced in ${currency}.`, [
-            { field: `lines.${i}.productId`, message: `is priced in ${product.currency}` },
-          ]);
+          throw new DomainError(
+            'validation',
+            'mixed_currencies',
+            `All lines of an order must be priced in ${currency}.`,
+            [{ field: `lines.${i}.productId`, message: `is priced in ${product.currency}` }],
+          );
         }
       }
 
@@ -102,7 +114,11 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       const { usdMinor, fxRate } = toUsd({ amountMinor: subtotalMinor, currency }, placedAt);
 
       for (const line of lines) {
-        await tx.updateTable('products').set((eb) => ({ stock: eb('stock', '-', line.quantity) })).where('id', '=', line.productId).execute();
+        await tx
+          .updateTable('products')
+          .set((eb) => ({ stock: eb('stock', '-', line.quantity) }))
+          .where('id', '=', line.productId)
+          .execute();
       }
       await tx
         .insertInto('orders')
@@ -118,15 +134,17 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
         .execute();
       await tx
         .insertInto('order_lines')
-        .values(lines.map((l) => ({
-          id: newId(),
-          order_id: orderId,
-          line_no: l.lineNo,
-          product_id: l.productId,
-          quantity: l.quantity,
-          unit_price_minor: l.unitPriceMinor,
-          line_total_minor: l.lineTotalMinor,
-        })))
+        .values(
+          lines.map((l) => ({
+            id: newId(),
+            order_id: orderId,
+            line_no: l.lineNo,
+            product_id: l.productId,
+            quantity: l.quantity,
+            unit_price_minor: l.unitPriceMinor,
+            line_total_minor: l.lineTotalMinor,
+          })),
+        )
         .execute();
       await recordEvent<OrderPlacedV1>(tx, {
         type: ORDER_PLACED,
@@ -163,12 +181,22 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
   }
 
   /** A company sees the orders it placed (retailer) or received (manufacturer); platform staff see all. */
-  async function listOrders(principal: Principal, options: { limit: number; offset: number }): Promise<Order[]> {
+  async function listOrders(
+    principal: Principal,
+    options: { limit: number; offset: number },
+  ): Promise<Order[]> {
     if (!can(principal, 'orders:read')) throw forbidden('You do not have access to orders.');
     let query = db.selectFrom('orders').selectAll();
-    if (principal.companyKind === 'retailer') query = query.where('buyer_company_id', '=', principal.companyId);
-    else if (principal.companyKind === 'manufacturer') query = query.where('seller_company_id', '=', principal.companyId);
-    const rows = await query.orderBy('placed_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
+    if (principal.companyKind === 'retailer')
+      query = query.where('buyer_company_id', '=', principal.companyId);
+    else if (principal.companyKind === 'manufacturer')
+      query = query.where('seller_company_id', '=', principal.companyId);
+    const rows = await query
+      .orderBy('placed_at', 'desc')
+      .orderBy('id')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       buyerCompanyId: r.buyer_company_id,

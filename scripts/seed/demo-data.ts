@@ -9,11 +9,70 @@ export const PLATFORM_STAFF = [
   { email: 'analyst@wholesail.demo', role: 'analyst' },
 ];
 
-export const MANUFACTURERS: Array<{ name: string; slug: string; country: string; city: string; currency: Currency; products: Array<[string, number]> }> = [
-  { name: 'Alpine Ceramics', slug: 'alpine', country: 'AT', city: 'Innsbruck', currency: 'EUR', products: [['Stoneware mug 350ml', 690], ['Serving bowl 24cm', 1850], ['Espresso cup set (4)', 2400], ['Dinner plate 27cm', 1290], ['Matte vase, tall', 3150]] },
-  { name: 'Northwind Textiles', slug: 'northwind', country: 'GB', city: 'Leeds', currency: 'GBP', products: [['Merino throw', 4200], ['Linen tea towel', 650], ['Cotton apron', 1450], ['Wool cushion cover', 1900], ['Table runner', 1700]] },
-  { name: 'Pacific Pantry Co.', slug: 'pacific', country: 'US', city: 'Portland', currency: 'USD', products: [['Cold brew concentrate (case of 12)', 5400], ['Smoked sea salt 200g', 520], ['Hot honey 250ml', 780], ['Granola 500g', 610], ['Dark chocolate bar (box of 24)', 4300]] },
-  { name: 'Lumen Home Goods', slug: 'lumen', country: 'US', city: 'Austin', currency: 'USD', products: [['Soy candle, cedar', 1100], ['Reed diffuser', 1650], ['Brass candle holder', 2200], ['Linen-scented room spray', 900], ['Beeswax taper pair', 640]] },
+export const MANUFACTURERS: Array<{
+  name: string;
+  slug: string;
+  country: string;
+  city: string;
+  currency: Currency;
+  products: Array<[string, number]>;
+}> = [
+  {
+    name: 'Alpine Ceramics',
+    slug: 'alpine',
+    country: 'AT',
+    city: 'Innsbruck',
+    currency: 'EUR',
+    products: [
+      ['Stoneware mug 350ml', 690],
+      ['Serving bowl 24cm', 1850],
+      ['Espresso cup set (4)', 2400],
+      ['Dinner plate 27cm', 1290],
+      ['Matte vase, tall', 3150],
+    ],
+  },
+  {
+    name: 'Northwind Textiles',
+    slug: 'northwind',
+    country: 'GB',
+    city: 'Leeds',
+    currency: 'GBP',
+    products: [
+      ['Merino throw', 4200],
+      ['Linen tea towel', 650],
+      ['Cotton apron', 1450],
+      ['Wool cushion cover', 1900],
+      ['Table runner', 1700],
+    ],
+  },
+  {
+    name: 'Pacific Pantry Co.',
+    slug: 'pacific',
+    country: 'US',
+    city: 'Portland',
+    currency: 'USD',
+    products: [
+      ['Cold brew concentrate (case of 12)', 5400],
+      ['Smoked sea salt 200g', 520],
+      ['Hot honey 250ml', 780],
+      ['Granola 500g', 610],
+      ['Dark chocolate bar (box of 24)', 4300],
+    ],
+  },
+  {
+    name: 'Lumen Home Goods',
+    slug: 'lumen',
+    country: 'US',
+    city: 'Austin',
+    currency: 'USD',
+    products: [
+      ['Soy candle, cedar', 1100],
+      ['Reed diffuser', 1650],
+      ['Brass candle holder', 2200],
+      ['Linen-scented room spray', 900],
+      ['Beeswax taper pair', 640],
+    ],
+  },
 ];
 
 export const RETAILERS = [

@@ -10,7 +10,14 @@ import { createOrderService } from '../../marketplace/orders/order-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/container.ts';
 import { systemActor } from '../../platform/domain-event.ts';
-import { DEMO_PASSWORD, MANUFACTURERS, PLATFORM_STAFF, RETAILERS, buyerEmail, sellerEmail } from './demo-data.ts';
+import {
+  DEMO_PASSWORD,
+  MANUFACTURERS,
+  PLATFORM_STAFF,
+  RETAILERS,
+  buyerEmail,
+  sellerEmail,
+} from './demo-data.ts';
 
 const DAYS = 90;
 const ORDERS_PER_DAY = 6;
@@ -26,11 +33,17 @@ function random(seed: number) {
 }
 
 export async function isEmpty(platform: Platform): Promise<boolean> {
-  const row = await platform.db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await platform.db
+    .selectFrom('companies')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
-export async function seedDemo(platform: Platform, options: { progress?: boolean; now?: Date } = {}): Promise<{ orders: number }> {
+export async function seedDemo(
+  platform: Platform,
+  options: { progress?: boolean; now?: Date } = {},
+): Promise<{ orders: number }> {
   const rand = random(20261125);
   const end = options.now ?? new Date();
   let current = new Date(end.getTime() - DAYS * 86_400_000);
@@ -41,26 +54,54 @@ export async function seedDemo(platform: Platform, options: { progress?: boolean
   const orders = createOrderService(deps);
 
   const totalSteps = PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + DAYS * ORDERS_PER_DAY;
-  const bar = new SingleBar({ format: 'Seeding demo marketplace [{bar}] {percentage}% | {value}/{total} | {task}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'Seeding demo marketplace [{bar}] {percentage}% | {value}/{total} | {task}', hideCursor: true },
+    Presets.shades_classic,
+  );
   if (options.progress) bar.start(totalSteps, 0, { task: 'companies' });
   const tick = (task: string) => options.progress && bar.increment(1, { task });
 
   const platformCompany = await identity.registerCompany(
-    { kind: 'platform', name: 'Wholesail', country: 'US', city: 'San Francisco', owner: { email: PLATFORM_STAFF[0]!.email, password: DEMO_PASSWORD, role: 'admin' } },
+    {
+      kind: 'platform',
+      name: 'Wholesail',
+      country: 'US',
+      city: 'San Francisco',
+      owner: { email: PLATFORM_STAFF[0]!.email, password: DEMO_PASSWORD, role: 'admin' },
+    },
     systemActor,
   );
   tick('platform staff');
   for (const staff of PLATFORM_STAFF.slice(1)) {
-    await identity.addMember(platformCompany.companyId, { email: staff.email, password: DEMO_PASSWORD, role: staff.role }, systemActor);
+    await identity.addMember(
+      platformCompany.companyId,
+      { email: staff.email, password: DEMO_PASSWORD, role: staff.role },
+      systemActor,
+    );
     tick('platform staff');
   }
 
   const products: Array<{ id: string; sellerSlug: string }> = [];
   for (const m of MANUFACTURERS) {
-    await identity.registerCompany({ kind: 'manufacturer', name: m.name, country: m.country, city: m.city, owner: { email: sellerEmail(m.slug), password: DEMO_PASSWORD } }, systemActor);
+    await identity.registerCompany(
+      {
+        kind: 'manufacturer',
+        name: m.name,
+        country: m.country,
+        city: m.city,
+        owner: { email: sellerEmail(m.slug), password: DEMO_PASSWORD },
+      },
+      systemActor,
+    );
     const seller = await identity.authenticate(sellerEmail(m.slug), DEMO_PASSWORD);
     for (const [i, [name, priceMinor]] of m.products.entries()) {
-      const p = await catalog.listProduct(seller, { sku: `${m.slug.toUpperCase()}-${String(i + 1).padStart(3, '0')}`, name, priceMinor, currency: m.currency, stock: 1_000_000 });
+      const p = await catalog.listProduct(seller, {
+        sku: `${m.slug.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
+        name,
+        priceMinor,
+        currency: m.currency,
+        stock: 1_000_000,
+      });
       products.push({ id: p.id, sellerSlug: m.slug });
     }
     tick(`manufacturer ${m.name}`);
@@ -68,7 +109,16 @@ export async function seedDemo(platform: Platform, options: { progress?: boolean
 
   const buyers = [];
   for (const r of RETAILERS) {
-    await identity.registerCompany({ kind: 'retailer', name: r.name, country: r.country, city: r.city, owner: { email: buyerEmail(r.slug), password: DEMO_PASSWORD } }, systemActor);
+    await identity.registerCompany(
+      {
+        kind: 'retailer',
+        name: r.name,
+        country: r.country,
+        city: r.city,
+        owner: { email: buyerEmail(r.slug), password: DEMO_PASSWORD },
+      },
+      systemActor,
+    );
     buyers.push(await identity.authenticate(buyerEmail(r.slug), DEMO_PASSWORD));
     tick(`retailer ${r.name}`);
   }
@@ -82,7 +132,9 @@ export async function seedDemo(platform: Platform, options: { progress?: boolean
       const shelf = products.filter((p) => p.sellerSlug === seller.slug);
       const lineCount = 1 + Math.floor(rand() * 3);
       const picked = [...shelf].sort(() => rand() - 0.5).slice(0, lineCount);
-      await orders.placeOrder(buyer, { lines: picked.map((p) => ({ productId: p.id, quantity: 6 * (1 + Math.floor(rand() * 10)) })) });
+      await orders.placeOrder(buyer, {
+        lines: picked.map((p) => ({ productId: p.id, quantity: 6 * (1 + Math.floor(rand() * 10)) })),
+      });
       placed++;
       tick('orders');
     }

@@ -22,7 +22,11 @@ declare module 'vitest' {
 const SCRIPT = new URL('../../scripts/services/services.sh', import.meta.url).pathname;
 
 function run(...args: string[]): string {
-  return execFileSync('bash', [SCRIPT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  return execFileSync('bash', [SCRIPT, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 600_000,
+  });
 }
 
 export default function setup(project: TestProject) {
@@ -37,17 +41,30 @@ export default function setup(project: TestProject) {
   try {
     const started = Date.now();
     const output = run('start');
-    const env = Object.fromEntries(output.split('\n').filter((l) => l.includes('=')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
-    if (!env.DATABASE_URL || !env.KAFKA_BROKERS || !env.STRIPE_MOCK_URL) throw new Error(`services.sh start printed no environment:\n${output}`);
-    console.log(`[services] PostgreSQL ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}, Kafka ${env.KAFKA_BROKERS}, stripe-mock ${env.STRIPE_MOCK_URL} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const env = Object.fromEntries(
+      output
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
+    if (!env.DATABASE_URL || !env.KAFKA_BROKERS || !env.STRIPE_MOCK_URL)
+      throw new Error(`services.sh start printed no environment:\n${output}`);
+    console.log(
+      `[services] PostgreSQL ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}, Kafka ${env.KAFKA_BROKERS}, stripe-mock ${env.STRIPE_MOCK_URL} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     project.provide('services', env as unknown as ServiceEnv);
     project.provide('servicesProblem', '');
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     const reason = (e.stderr || e.message).trim().split('\n').slice(-5).join('\n');
-    if (ci) throw new Error(`CI=true and the real services did not start, so the run fails:\n${reason}`);
+    if (ci)
+      throw new Error(`CI=true and the real services did not start, so the run fails:\n${reason}`, {
+        cause: error,
+      });
     const banner = '!'.repeat(100);
-    console.error(`${banner}\nREAL SERVICES DID NOT START: tests on PostgreSQL and Kafka are SKIPPED in this run.\n${reason}\n${banner}`);
+    console.error(
+      `${banner}\nREAL SERVICES DID NOT START: tests on PostgreSQL and Kafka are SKIPPED in this run.\n${reason}\n${banner}`,
+    );
     project.provide('services', null);
     project.provide('servicesProblem', reason);
   }

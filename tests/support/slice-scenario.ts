@@ -21,7 +21,12 @@ export function sliceScenario(mode: Mode) {
     let rival: Awaited<ReturnType<TestPlatform['company']>>;
     let buyer: Awaited<ReturnType<TestPlatform['company']>>;
     let executive: Awaited<ReturnType<TestPlatform['company']>>;
-    const placed: Array<{ subtotalMinor: number; currency: 'USD' | 'EUR' | 'GBP'; placedAt: string; sellerCompanyId: string }> = [];
+    const placed: Array<{
+      subtotalMinor: number;
+      currency: 'USD' | 'EUR' | 'GBP';
+      placedAt: string;
+      sellerCompanyId: string;
+    }> = [];
 
     const client = (token: string) => cube(token, { apiUrl: `${tp.url}/cubejs-api/v1` });
     const totals = async (token: string) => {
@@ -33,7 +38,13 @@ export function sliceScenario(mode: Mode) {
       };
     };
     const expectedGmv = (filter: (o: (typeof placed)[number]) => boolean = () => true) =>
-      placed.filter(filter).reduce((s, o) => s + toUsd({ amountMinor: o.subtotalMinor, currency: o.currency }, new Date(o.placedAt)).usdMinor, 0);
+      placed
+        .filter(filter)
+        .reduce(
+          (s, o) =>
+            s + toUsd({ amountMinor: o.subtotalMinor, currency: o.currency }, new Date(o.placedAt)).usdMinor,
+          0,
+        );
 
     async function order(lines: Array<{ productId: string; quantity: number }>) {
       const res = await tp.http('POST', '/api/v1/orders', { token: buyer.token, body: { lines } });
@@ -66,24 +77,40 @@ export function sliceScenario(mode: Mode) {
       const started = Date.now();
       const first = await order([{ productId: listed.body.id, quantity: 3 }]);
       expect(first.subtotalMinor).toBe(3750);
-      const seen = await eventually(() => totals(executive.token), (t) => t.count === 1);
-      console.log(`[${mode}] order committed -> answered by the semantic layer in ${Date.now() - started} ms`);
+      const seen = await eventually(
+        () => totals(executive.token),
+        (t) => t.count === 1,
+      );
+      console.log(
+        `[${mode}] order committed -> answered by the semantic layer in ${Date.now() - started} ms`,
+      );
 
       const today = first.placedAt.slice(0, 10);
       expect(seen.rows).toEqual([
-        expect.objectContaining({ 'orders.placed_at.day': `${today}T00:00:00.000`, 'orders.gmv': '3750', 'orders.count': '1' }),
+        expect.objectContaining({
+          'orders.placed_at.day': `${today}T00:00:00.000`,
+          'orders.gmv': '3750',
+          'orders.count': '1',
+        }),
       ]);
 
       await order([{ productId: euro.body.id, quantity: 2 }]); // EUR 20.00 -> USD at the rate of the day
-      const both = await eventually(() => totals(executive.token), (t) => t.count === 2);
+      const both = await eventually(
+        () => totals(executive.token),
+        (t) => t.count === 2,
+      );
       expect(both.gmv).toBe(expectedGmv());
       expect(both.gmv).toBe(3750 + 2160);
     });
 
     it('answers GET /load the way @cubejs-client/core sends it, with several queries at once', async () => {
-      const res = await tp.http('GET', `/cubejs-api/v1/load?queryType=multi&query=${encodeURIComponent(JSON.stringify([gmvByDay, { measures: ['orders.count'] }]))}`, {
-        token: executive.token,
-      });
+      const res = await tp.http(
+        'GET',
+        `/cubejs-api/v1/load?queryType=multi&query=${encodeURIComponent(JSON.stringify([gmvByDay, { measures: ['orders.count'] }]))}`,
+        {
+          token: executive.token,
+        },
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.results).toHaveLength(2);
       expect(res.body.results[1].data).toEqual([{ 'orders.count': String(placed.length) }]);
@@ -97,7 +124,14 @@ export function sliceScenario(mode: Mode) {
       // A rival who filters on the seller's id, or wraps it in an `or`, still sees only its own rows.
       const prying = await client(rival.token).load({
         measures: ['orders.gmv'],
-        filters: [{ or: [{ member: 'orders.seller_company_id', operator: 'equals', values: [seller.companyId] }, { member: 'orders.seller_company_id', operator: 'set' }] }],
+        filters: [
+          {
+            or: [
+              { member: 'orders.seller_company_id', operator: 'equals', values: [seller.companyId] },
+              { member: 'orders.seller_company_id', operator: 'set' },
+            ],
+          },
+        ],
         dimensions: ['orders.seller_company_id'],
       });
       expect(prying.tablePivot().map((r) => r['orders.seller_company_id'])).toEqual([rival.companyId]);
@@ -125,13 +159,26 @@ export function sliceScenario(mode: Mode) {
         },
       });
       await expect(crashing.runOnce()).rejects.toThrow(/simulated crash/);
-      const unsent = await tp.platform.db.selectFrom('outbox').select('event_id').where('published_at', 'is', null).execute();
+      const unsent = await tp.platform.db
+        .selectFrom('outbox')
+        .select('event_id')
+        .where('published_at', 'is', null)
+        .execute();
       expect(unsent.length).toBeGreaterThan(0); // the events were delivered but not marked: they will go again
 
-      const restarted = new OutboxRelay({ db: tp.platform.db, publisher: tp.platform.publisher, logger: tp.platform.logger, pollMs: 50 });
+      const restarted = new OutboxRelay({
+        db: tp.platform.db,
+        publisher: tp.platform.publisher,
+        logger: tp.platform.logger,
+        pollMs: 50,
+      });
       expect(await restarted.drain()).toBe(unsent.length);
 
-      const after = await eventually(() => totals(executive.token), (t) => t.count >= placed.length, 20_000);
+      const after = await eventually(
+        () => totals(executive.token),
+        (t) => t.count >= placed.length,
+        20_000,
+      );
       expect(after.count).toBe(placed.length);
       expect(after.gmv).toBe(expectedGmv());
 
@@ -142,8 +189,14 @@ export function sliceScenario(mode: Mode) {
       const replayed = await totals(executive.token);
       expect(replayed.count).toBe(placed.length);
       expect(replayed.gmv).toBe(expectedGmv());
-      const raw = await tp.platform.warehouse.query({ query: 'SELECT count() AS n FROM wholesail.events_raw FINAL', format: 'JSONEachRow' });
-      const outbox = await tp.platform.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const raw = await tp.platform.warehouse.query({
+        query: 'SELECT count() AS n FROM wholesail.events_raw FINAL',
+        format: 'JSONEachRow',
+      });
+      const outbox = await tp.platform.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number((await raw.json<{ n: string }>())[0]!.n)).toBe(Number(outbox.n));
     });
   });

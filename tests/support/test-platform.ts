@@ -19,13 +19,25 @@ import { createTestDatabase, dropTestDatabase } from './global-services.ts';
 
 export type Mode = 'embedded' | 'distributed';
 
+/** A response as a test reads it; bodies are JSON of whatever shape the route documents. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary response shapes
+export type HttpResult = { status: number; type: string; body: any };
+
 export interface TestPlatform {
   platform: Platform;
   url: string;
   login(email: string, password?: string): Promise<string>;
   /** Registers a company with its owner through the identity service; returns ids and a logged-in token. */
-  company(kind: CompanyKind, name: string, role?: string): Promise<{ companyId: string; email: string; token: string }>;
-  http(method: string, route: string, options?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; type: string; body: any }>;
+  company(
+    kind: CompanyKind,
+    name: string,
+    role?: string,
+  ): Promise<{ companyId: string; email: string; token: string }>;
+  http(
+    method: string,
+    route: string,
+    options?: { token?: string; body?: unknown; rawBody?: string },
+  ): Promise<HttpResult>;
   close(): Promise<void>;
 }
 
@@ -34,10 +46,20 @@ export const PASSWORD = 'correct horse battery staple';
 /** True when the real services are up; a test file in distributed mode skips (loudly, in global setup) otherwise. */
 export const servicesAvailable = () => inject('services') !== null;
 
-export async function startTestPlatform(mode: Mode, options: { startPipeline?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  mode: Mode,
+  options: { startPipeline?: boolean } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wholesail-test-'));
-  const suffix = path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
-  const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', RELAY_POLL_MS: '50' };
+  const suffix = path
+    .basename(dataDir)
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .toLowerCase();
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RELAY_POLL_MS: '50',
+  };
   const database = `t_${suffix}`;
   if (mode === 'distributed') {
     const services = inject('services');
@@ -64,7 +86,9 @@ export async function startTestPlatform(mode: Mode, options: { startPipeline?: b
       method,
       headers: {
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(opts.body !== undefined || opts.rawBody !== undefined
+          ? { 'content-type': 'application/json' }
+          : {}),
       },
       body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
     });
@@ -75,7 +99,8 @@ export async function startTestPlatform(mode: Mode, options: { startPipeline?: b
 
   const login = async (email: string, password = PASSWORD) => {
     const res = await http('POST', '/api/v1/auth/login', { body: { email, password } });
-    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.accessToken as string;
   };
 
@@ -105,11 +130,16 @@ export async function startTestPlatform(mode: Mode, options: { startPipeline?: b
 }
 
 /** Polls `probe` until it returns a value `done` accepts, or fails after `timeoutMs` with the last value. */
-export async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await probe();
   while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 50));
     last = await probe();
   }
