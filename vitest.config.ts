@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: ['tests/support/global-services.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: ['default'],
+    // CI prints every test by name, so its log shows the PostgreSQL and Kafka tests ran rather than skipped.
+    reporters: process.env.CI === 'true' ? ['verbose'] : ['default'],
   },
 });
