@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './problem.ts';
 import { registerAuthRoutes } from './routes/auth-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerCubeRoutes } from './routes/cube-routes.ts';
+import { registerOpsRoutes } from './routes/ops-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 
 export interface AppOptions {
@@ -30,7 +31,9 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   app.use(express.json({ limit: '1mb', strict: false }));
 
   const router = express.Router();
-  const api = new ApiDefinition(router, authenticate(options.tokens));
+  const requireToken = authenticate(options.tokens);
+  const api = new ApiDefinition(router, requireToken);
+  registerOpsRoutes(router, { metrics: platform.metrics, authenticate: requireToken });
   registerAuthRoutes(api, { identity: platform.services.identity, tokens: options.tokens });
   registerCatalogRoutes(api, { catalog: platform.services.catalog });
   registerOrderRoutes(api, { orders: platform.services.orders });

@@ -106,9 +106,12 @@ export async function startKafkaConsumer(
   logger: Logger,
 ): Promise<{ stop: () => Promise<void> }> {
   const kafka = kafkaFor(settings, logger, 'wholesail-loader');
+  // A 10 s session (Kafka's floor is 6 s): a crashed loader's partitions move to a live one within seconds.
   const consumer: Consumer = kafka.consumer({
     groupId: settings.consumerGroup,
     allowAutoTopicCreation: false,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
   });
   const dlqProducer = kafka.producer({
     idempotent: true,
@@ -167,6 +170,34 @@ export async function startKafkaConsumer(
     stop: async () => {
       await consumer.disconnect();
       await dlqProducer.disconnect();
+    },
+  };
+}
+
+/** Messages the loader group has not committed yet, per topic, summed over partitions. */
+export function createLagProbe(settings: KafkaSettings, logger: Logger) {
+  const admin = kafkaFor(settings, logger, 'wholesail-lag-probe').admin();
+  let connected: Promise<void> | undefined;
+  return {
+    async lag(): Promise<Array<{ labels: { topic: string }; value: number }>> {
+      connected ??= admin.connect();
+      await connected;
+      const topics = AGGREGATE_TYPES.map((a) => topicFor(settings.topicPrefix, a));
+      const committed = await admin.fetchOffsets({ groupId: settings.consumerGroup, topics });
+      const result = [];
+      for (const { topic, partitions } of committed) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        let lag = 0;
+        for (const end of ends) {
+          const done = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          lag += Number(end.high) - Math.max(0, Number(done));
+        }
+        result.push({ labels: { topic }, value: lag });
+      }
+      return result;
+    },
+    close: async () => {
+      if (connected) await admin.disconnect();
     },
   };
 }

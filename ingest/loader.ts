@@ -5,6 +5,7 @@
  * at-least-once delivery exact in effect.
  */
 import type { Logger } from '../platform/logger.ts';
+import type { PipelineMetrics } from './metrics.ts';
 import type { Warehouse } from '../warehouse/client.ts';
 import { validateEvent } from './events/catalog.ts';
 
@@ -14,13 +15,20 @@ export interface LoadResult {
 }
 
 /** ClickHouse's default DateTime input format is 'YYYY-MM-DD hh:mm:ss.sss' (UTC by the column's zone). */
+const FRESHNESS_WINDOW_MS = 60 * 60 * 1000;
+
 const toClickHouseTime = (iso: string) => iso.replace('T', ' ').replace(/Z$/, '');
 
-export function createWarehouseLoader(deps: { warehouse: Warehouse; logger: Logger }) {
-  const { warehouse, logger } = deps;
+export function createWarehouseLoader(deps: {
+  warehouse: Warehouse;
+  logger: Logger;
+  metrics?: PipelineMetrics;
+}) {
+  const { warehouse, logger, metrics } = deps;
 
   async function load(candidates: unknown[]): Promise<LoadResult> {
     const rows = [];
+    const occurredAts: number[] = [];
     const rejected: LoadResult['rejected'] = [];
     const deadLetters: Array<{ event_id: string; reason: string; raw: string }> = [];
     for (const candidate of candidates) {
@@ -32,6 +40,7 @@ export function createWarehouseLoader(deps: { warehouse: Warehouse; logger: Logg
         continue;
       }
       const e = result.event;
+      occurredAts.push(Date.parse(e.occurredAt));
       rows.push({
         event_id: e.eventId,
         type: e.type,
@@ -45,9 +54,19 @@ export function createWarehouseLoader(deps: { warehouse: Warehouse; logger: Logg
       });
     }
     if (rows.length > 0) {
+      const started = Date.now();
       await warehouse.insert({ table: 'wholesail.events_raw', values: rows, format: 'JSONEachRow' });
+      const done = Date.now();
+      metrics?.insertSeconds.observe((done - started) / 1000);
+      metrics?.loaded.inc(rows.length);
+      for (const occurredAt of occurredAts) {
+        // Only live events: replays, backfills and the demo seeder's back-dated history are not "freshness".
+        const age = done - occurredAt;
+        if (age >= 0 && age < FRESHNESS_WINDOW_MS) metrics?.freshness.observe(age / 1000);
+      }
     }
     if (rejected.length > 0) {
+      metrics?.rejected.inc(rejected.length);
       logger.error({ rejected }, 'events refused by the loader went to wholesail.dead_letters');
       await warehouse.insert({
         table: 'wholesail.dead_letters',

@@ -7,7 +7,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../marketplace/db/database.ts';
 import type { DomainEvent } from '../platform/domain-event.ts';
+import { eventFromOutboxRow } from './outbox-row.ts';
 import type { Logger } from '../platform/logger.ts';
+import type { PipelineMetrics } from './metrics.ts';
 import type { EventPublisher } from './publisher.ts';
 
 export interface RelayOptions {
@@ -16,6 +18,7 @@ export interface RelayOptions {
   logger: Logger;
   pollMs: number;
   batchSize?: number;
+  metrics?: PipelineMetrics;
   /** Test seam: runs after a publish was acknowledged and before the rows are marked sent. */
   betweenPublishAndMark?: (events: DomainEvent[]) => Promise<void> | void;
 }
@@ -41,19 +44,9 @@ export class OutboxRelay {
       .limit(this.batchSize)
       .execute();
     if (rows.length === 0) return 0;
-    const events: DomainEvent[] = rows.map((r) => ({
-      eventId: r.event_id,
-      type: r.type,
-      version: r.version,
-      aggregateType: r.aggregate_type,
-      aggregateId: r.aggregate_id,
-      // jsonb arrives parsed from both drivers.
-      companyIds: r.company_ids as unknown as string[],
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      actor: r.actor as DomainEvent['actor'],
-      payload: r.payload,
-    }));
+    const events = rows.map(eventFromOutboxRow);
     await publisher.publish(events);
+    this.options.metrics?.published.inc(events.length);
     await this.options.betweenPublishAndMark?.(events);
     await db
       .updateTable('outbox')

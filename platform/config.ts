@@ -29,6 +29,11 @@ const httpUrl = z
   .url({ message: 'must be a URL like http://host:8123' })
   .refine((url) => /^https?:\/\//.test(url), { message: 'must start with http:// or https://' });
 
+const smtpUrl = z
+  .string()
+  .url({ message: 'must be a URL like smtp://user:password@host:587' })
+  .refine((url) => /^smtps?:\/\//.test(url), { message: 'must start with smtp:// or smtps://' });
+
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -46,8 +51,13 @@ const schema = z.object({
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('wholesail-warehouse-loader'),
   CLICKHOUSE_URL: httpUrl.optional(),
   AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  PUBLIC_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().min(3).default('Wholesail <no-reply@wholesail.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolish.default(true),
+  RUN_PIPELINE: boolish.default(true),
+  WORKER_PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3001),
   RELAY_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(100),
 });
 
@@ -62,9 +72,18 @@ export interface Config {
   /** A ClickHouse server when set; otherwise chDB in `<dataDir>/clickhouse`. */
   clickhouseUrl?: string;
   authSecret?: string;
+  /** Base URL people reach the app at; links in emails start with it. Defaults to http://HOST:PORT. */
+  publicUrl: string;
+  /** SMTP server for outgoing mail; unset writes every email as a file into `<dataDir>/mail-outbox`. */
+  smtpUrl?: string;
+  mailFrom: string;
   logLevel: string;
   seedDemo: boolean;
   relayPollMs: number;
+  /** false when a separate worker process (`npm run worker`) runs the relay and the Kafka consumer. */
+  runPipeline: boolean;
+  /** Port of the worker's /metrics and /health. */
+  workerPort: number;
 }
 
 export class ConfigError extends Error {
@@ -94,8 +113,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     topicPrefix: c.KAFKA_TOPIC_PREFIX,
     clickhouseUrl: c.CLICKHOUSE_URL,
     authSecret: c.AUTH_SECRET,
+    publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO,
     relayPollMs: c.RELAY_POLL_MS,
+    runPipeline: c.RUN_PIPELINE,
+    workerPort: c.WORKER_PORT,
   };
 }

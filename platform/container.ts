@@ -5,8 +5,9 @@
  * it never asks where they come from.
  */
 import path from 'node:path';
-import { ensureTopics, createKafkaPublisher, startKafkaConsumer } from '../ingest/kafka.ts';
+import { createKafkaPublisher, createLagProbe, ensureTopics, startKafkaConsumer } from '../ingest/kafka.ts';
 import { createWarehouseLoader } from '../ingest/loader.ts';
+import { createPipelineMetrics, type PipelineMetrics } from '../ingest/metrics.ts';
 import { createInProcessPublisher, type EventPublisher } from '../ingest/publisher.ts';
 import { OutboxRelay } from '../ingest/relay.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
@@ -30,6 +31,7 @@ export interface Platform {
   warehouse: Warehouse;
   publisher: EventPublisher;
   relay: OutboxRelay;
+  metrics: PipelineMetrics;
   services: {
     identity: ReturnType<typeof createIdentityService>;
     catalog: ReturnType<typeof createCatalogService>;
@@ -41,12 +43,10 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function createPlatform(
+/** The two databases named by the config, migrated. Command-line tools use this without the rest. */
+export async function openStores(
   config: Config,
-  logger: Logger,
-  options: { clock?: Clock } = {},
-): Promise<Platform> {
-  const clock = options.clock ?? systemClock;
+): Promise<{ db: Db; warehouse: Warehouse; close: () => Promise<void> }> {
   const db = config.databaseUrl
     ? openPostgres(config.databaseUrl)
     : await openPglite(path.join(config.dataDir, 'pg'));
@@ -54,21 +54,68 @@ export async function createPlatform(
     url: config.clickhouseUrl,
     chdbPath: path.join(config.dataDir, 'clickhouse'),
   });
-  const closers: Array<() => Promise<unknown>> = [() => warehouse.close(), () => db.destroy()];
+  const close = async () => {
+    await warehouse.close();
+    await db.destroy();
+  };
   try {
     await migrateOltp(db);
     await migrateWarehouse(warehouse);
-    const loader = createWarehouseLoader({ warehouse, logger });
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  return { db, warehouse, close };
+}
+
+export async function createPlatform(
+  config: Config,
+  logger: Logger,
+  options: { clock?: Clock } = {},
+): Promise<Platform> {
+  const clock = options.clock ?? systemClock;
+  const { db, warehouse, close: closeStores } = await openStores(config);
+  const closers: Array<() => Promise<unknown>> = [closeStores];
+  try {
+    const metrics = createPipelineMetrics();
+    const loader = createWarehouseLoader({ warehouse, logger, metrics });
+    metrics.gaugeOnScrape('wholesail_outbox_pending', 'Outbox events not yet published.', async () => {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('published_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    });
+    metrics.gaugeOnScrape(
+      'wholesail_warehouse_raw_events',
+      'Distinct events in the warehouse raw table.',
+      async () => {
+        const result = await warehouse.query({
+          query: 'SELECT count() AS n FROM wholesail.events_raw FINAL',
+          format: 'JSONEachRow',
+        });
+        return Number((await result.json<{ n: string }>())[0]?.n ?? 0);
+      },
+    );
 
     let publisher: EventPublisher;
     if (config.kafka) {
       await ensureTopics(config.kafka, logger);
       publisher = await createKafkaPublisher(config.kafka, logger);
+      const lagProbe = createLagProbe(config.kafka, logger);
+      closers.unshift(() => lagProbe.close());
+      metrics.gaugeOnScrape(
+        'wholesail_consumer_lag',
+        'Kafka messages the warehouse loader group has not committed.',
+        lagProbe.lag,
+        ['topic'],
+      );
     } else {
       publisher = createInProcessPublisher(loader);
     }
     closers.unshift(() => publisher.close());
-    const relay = new OutboxRelay({ db, publisher, logger, pollMs: config.relayPollMs });
+    const relay = new OutboxRelay({ db, publisher, logger, pollMs: config.relayPollMs, metrics });
     closers.unshift(() => relay.stop());
 
     const model = await compileModel();
@@ -84,6 +131,7 @@ export async function createPlatform(
       warehouse,
       publisher,
       relay,
+      metrics,
       services: {
         identity: createIdentityService({ db, clock }),
         catalog: createCatalogService({ db, clock }),

@@ -35,7 +35,8 @@ async function main() {
     console.log(`${events} events.`);
     logger.info({ orders, events, seconds: (Date.now() - started) / 1000 }, 'demo marketplace seeded');
   }
-  await platform.startPipeline();
+  if (config.runPipeline) await platform.startPipeline();
+  else logger.info('RUN_PIPELINE=false: a separate worker (npm run worker) publishes and loads events');
 
   const publicUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const app = createApp(platform, {
