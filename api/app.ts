@@ -11,7 +11,10 @@ import type { TokenIssuer } from './auth/tokens.ts';
 import { homePage } from './home-page.ts';
 import { ApiDefinition } from './openapi.ts';
 import { errorHandler, notFoundHandler } from './problem.ts';
-import { registerAuthRoutes } from './routes/auth-routes.ts';
+import { registerEmailLinkPages } from './email-link-pages.ts';
+import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerIdentityRoutes } from './routes/identity-routes.ts';
+import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerCubeRoutes } from './routes/cube-routes.ts';
 import { registerOpsRoutes } from './routes/ops-routes.ts';
@@ -31,10 +34,13 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   app.use(express.json({ limit: '1mb', strict: false }));
 
   const router = express.Router();
-  const requireToken = authenticate(options.tokens);
+  const identity = platform.services.identity;
+  const requireToken = authenticate(options.tokens, identity.currentPrincipal);
   const api = new ApiDefinition(router, requireToken);
   registerOpsRoutes(router, { metrics: platform.metrics, authenticate: requireToken });
-  registerAuthRoutes(api, { identity: platform.services.identity, tokens: options.tokens });
+  registerIdentityRoutes(api, { identity, tokens: options.tokens });
+  registerMemberRoutes(api, { identity });
+  registerAdminRoutes(api, { identity });
   registerCatalogRoutes(api, { catalog: platform.services.catalog });
   registerOrderRoutes(api, { orders: platform.services.orders });
   registerCubeRoutes(api, { gateway: platform.gateway });
@@ -51,6 +57,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     swaggerUi.serve,
     swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }),
   );
+  registerEmailLinkPages(app);
   app.get('/', (_req, res) => {
     res.type('html').send(homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }));
   });

@@ -22,8 +22,8 @@ export const problemSchema = z
   })
   .openapi('Problem');
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
-  method: 'get' | 'post';
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;
@@ -31,13 +31,19 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType> {
   auth: boolean;
   body?: B;
   query?: Q;
+  /** Path parameters (`:id` in `path`), validated like the body: a bad one is a 400 naming it. */
+  params?: P;
   status?: number;
-  response: z.ZodType;
+  /** Omit for 204 No Content. */
+  response?: z.ZodType;
+  /** Documents the 429 (with Retry-After) of rate-limited routes. */
+  rateLimited?: boolean;
 }
 
-interface Context<B extends z.ZodType, Q extends z.ZodType> {
+interface Context<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   body: z.infer<B>;
   query: z.infer<Q>;
+  params: z.infer<P>;
   principal: Principal;
   req: Request;
   res: Response;
@@ -57,10 +63,11 @@ export class ApiDefinition {
     });
   }
 
-  defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-    spec: RouteSpec<B, Q>,
-    handler: (ctx: Context<B, Q>) => Promise<unknown>,
-  ): void {
+  defineRoute<
+    B extends z.ZodType = z.ZodUndefined,
+    Q extends z.ZodType = z.ZodUndefined,
+    P extends z.ZodType = z.ZodUndefined,
+  >(spec: RouteSpec<B, Q, P>, handler: (ctx: Context<B, Q, P>) => Promise<unknown>): void {
     const errors = {
       description: 'Problem',
       content: { 'application/problem+json': { schema: problemSchema } },
@@ -76,24 +83,36 @@ export class ApiDefinition {
           ? { body: { content: { 'application/json': { schema: spec.body } }, required: true } }
           : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
+        ...(spec.params ? { params: spec.params as never } : {}),
       },
       responses: {
-        [spec.status ?? 200]: {
-          description: 'OK',
-          content: { 'application/json': { schema: spec.response } },
-        },
+        [spec.status ?? 200]: spec.response
+          ? { description: 'OK', content: { 'application/json': { schema: spec.response } } }
+          : { description: 'No content' },
         400: errors,
         ...(spec.auth ? { 401: errors, 403: errors } : {}),
-        ...(spec.method === 'post' ? { 409: errors, 422: errors } : {}),
+        ...(spec.params ? { 404: errors } : {}),
+        ...(spec.method !== 'get' ? { 409: errors, 422: errors } : {}),
+        ...(spec.rateLimited
+          ? {
+              429: {
+                ...errors,
+                headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+              },
+            }
+          : {}),
       },
     });
     const handlers: RequestHandler[] = spec.auth ? [this.authenticate] : [];
     handlers.push(async (req, res) => {
       const body = spec.body ? parseInput(spec.body, req.body, 'body') : undefined;
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
+      const params = spec.params ? parseInput(spec.params, req.params, 'path') : undefined;
       const principal = spec.auth ? principalOf(req) : (undefined as unknown as Principal);
-      const result = await handler({ body, query, principal, req, res } as Context<B, Q>);
-      if (!res.headersSent) res.status(spec.status ?? 200).json(result);
+      const result = await handler({ body, query, params, principal, req, res } as Context<B, Q, P>);
+      if (res.headersSent) return;
+      if (spec.response) res.status(spec.status ?? 200).json(result);
+      else res.status(spec.status ?? 204).end();
     });
     this.router[spec.method](spec.path, ...handlers);
   }

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   validation: 422,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -25,6 +26,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload too large',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
+  429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -68,6 +70,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   let problem: Problem;
   if (error instanceof DomainError) {
     problem = problemFor(STATUS[error.kind], error.code, error.message, error.fields);
+    if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
   } else {
     problem =
       bodyParserProblem(error) ??

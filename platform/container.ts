@@ -5,6 +5,7 @@
  * it never asks where they come from.
  */
 import path from 'node:path';
+import pg from 'pg';
 import { createKafkaPublisher, createLagProbe, ensureTopics, startKafkaConsumer } from '../ingest/kafka.ts';
 import { createWarehouseLoader } from '../ingest/loader.ts';
 import { createPipelineMetrics, type PipelineMetrics } from '../ingest/metrics.ts';
@@ -13,7 +14,10 @@ import { OutboxRelay } from '../ingest/relay.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
 import { openPglite, openPostgres, type Db } from '../marketplace/db/database.ts';
 import { migrateOltp } from '../marketplace/db/migrate.ts';
+import { createAccessGuard } from '../marketplace/identity/access-guard.ts';
 import { createIdentityService } from '../marketplace/identity/identity-service.ts';
+import { createLoginThrottle } from '../marketplace/identity/login-throttle.ts';
+import { createMailer, type Mailer } from '../marketplace/notifications/mailer.ts';
 import { createOrderService } from '../marketplace/orders/order-service.ts';
 import { compileModel } from '../semantic-layer/compiler.ts';
 import { createGateway } from '../semantic-layer/gateway.ts';
@@ -31,6 +35,7 @@ export interface Platform {
   warehouse: Warehouse;
   publisher: EventPublisher;
   relay: OutboxRelay;
+  mailer: Mailer;
   metrics: PipelineMetrics;
   services: {
     identity: ReturnType<typeof createIdentityService>;
@@ -118,6 +123,21 @@ export async function createPlatform(
     const relay = new OutboxRelay({ db, publisher, logger, pollMs: config.relayPollMs, metrics });
     closers.unshift(() => relay.stop());
 
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      dataDir: config.dataDir,
+      logger,
+    });
+    // Rate-limit counters: in memory for one embedded process; in PostgreSQL when several API processes share them.
+    let throttle = createLoginThrottle({ kind: 'memory' });
+    if (config.databaseUrl) {
+      const throttlePool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
+      closers.unshift(() => throttlePool.end());
+      throttle = createLoginThrottle({ kind: 'postgres', pool: throttlePool });
+    }
+    const guard = createAccessGuard({ db });
+
     const model = await compileModel();
     return {
       config,
@@ -131,9 +151,10 @@ export async function createPlatform(
       warehouse,
       publisher,
       relay,
+      mailer,
       metrics,
       services: {
-        identity: createIdentityService({ db, clock }),
+        identity: createIdentityService({ db, clock, mailer, publicUrl: config.publicUrl, throttle, guard }),
         catalog: createCatalogService({ db, clock }),
         orders: createOrderService({ db, clock }),
       },

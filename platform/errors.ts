@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
+  | 'too_many_requests' // 429: slow down; `retryAfterSeconds` says for how long
   | 'unavailable'; // 503: a dependency is down, try again
 
 export interface FieldProblem {
@@ -22,13 +23,22 @@ export class DomainError extends Error {
   /** Machine-readable, stable code (e.g. `insufficient_stock`). */
   readonly code: string;
   readonly fields: FieldProblem[];
+  /** For `too_many_requests`: when the caller may try again (HTTP answers it as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(kind: ErrorKind, code: string, message: string, fields: FieldProblem[] = []) {
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    fields: FieldProblem[] = [],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
     this.code = code;
     this.fields = fields;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
@@ -36,3 +46,8 @@ export const notFound = (what: string, id: string) =>
   new DomainError('not_found', `${what}_not_found`, `No ${what.replace(/_/g, ' ')} with id ${id}.`);
 
 export const forbidden = (message: string) => new DomainError('forbidden', 'forbidden', message);
+
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new DomainError('too_many_requests', 'too_many_requests', message, [], {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });

@@ -1,6 +1,8 @@
 /**
  * Resolves the caller from the Authorization header. Accepts `Bearer <token>` and the bare token that
- * Cube's JS client sends.
+ * Cube's JS client sends. A valid signature is not enough: the identity context is asked for the caller as they
+ * are now (a small cached lookup), so a suspended account, a removed member or a logged-out session stops at once,
+ * and a changed role or a newly verified email applies without waiting for a new token.
  */
 import type { Request, RequestHandler } from 'express';
 import { DomainError } from '../../platform/errors.ts';
@@ -9,7 +11,9 @@ import type { TokenIssuer } from './tokens.ts';
 
 const principals = new WeakMap<Request, Principal>();
 
-export function authenticate(tokens: TokenIssuer): RequestHandler {
+export type CurrentPrincipal = (userId: string, sessionId?: string) => Promise<Principal>;
+
+export function authenticate(tokens: TokenIssuer, current: CurrentPrincipal): RequestHandler {
   return async (req, _res, next) => {
     const header = req.get('authorization');
     if (!header) {
@@ -20,7 +24,8 @@ export function authenticate(tokens: TokenIssuer): RequestHandler {
       );
     }
     const token = header.replace(/^Bearer\s+/i, '').trim();
-    principals.set(req, await tokens.verify(token));
+    const { principal, sessionId } = await tokens.verifySession(token);
+    principals.set(req, await current(principal.userId, sessionId));
     next();
   };
 }

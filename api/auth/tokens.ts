@@ -1,6 +1,7 @@
 /**
  * Access tokens: short-lived (15 minutes) HS256 JWTs that carry the principal, so a request needs no
- * database round trip to know who is calling. Refresh tokens and API keys arrive with the identity issue.
+ * signature check to know who is calling. `sid` names the session (the refresh-token family) it was issued for,
+ * so logging out ends it; authenticate.ts still asks the identity context whether the caller is suspended.
  */
 import { SignJWT, jwtVerify } from 'jose';
 import { DomainError } from '../../platform/errors.ts';
@@ -13,12 +14,13 @@ const AUDIENCE = 'wholesail-api';
 export function createTokenIssuer(secret: string) {
   const key = new TextEncoder().encode(secret);
 
-  async function issue(principal: Principal): Promise<string> {
+  async function issue(principal: Principal, sessionId?: string): Promise<string> {
     return new SignJWT({
       cid: principal.companyId,
       ck: principal.companyKind,
       role: principal.role,
       perms: principal.permissions,
+      ...(sessionId ? { sid: sessionId } : {}),
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.userId)
@@ -30,6 +32,10 @@ export function createTokenIssuer(secret: string) {
   }
 
   async function verify(token: string): Promise<Principal> {
+    return (await verifySession(token)).principal;
+  }
+
+  async function verifySession(token: string): Promise<{ principal: Principal; sessionId?: string }> {
     try {
       const { payload } = await jwtVerify(token, key, {
         issuer: ISSUER,
@@ -37,11 +43,14 @@ export function createTokenIssuer(secret: string) {
         algorithms: ['HS256'],
       });
       return {
-        userId: String(payload.sub),
-        companyId: String(payload.cid),
-        companyKind: payload.ck as CompanyKind,
-        role: String(payload.role),
-        permissions: (payload.perms as Permission[]) ?? [],
+        principal: {
+          userId: String(payload.sub),
+          companyId: String(payload.cid),
+          companyKind: payload.ck as CompanyKind,
+          role: String(payload.role),
+          permissions: (payload.perms as Permission[]) ?? [],
+        },
+        ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
       };
     } catch (error) {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
@@ -53,7 +62,7 @@ export function createTokenIssuer(secret: string) {
     }
   }
 
-  return { issue, verify };
+  return { issue, verify, verifySession };
 }
 
 export type TokenIssuer = ReturnType<typeof createTokenIssuer>;

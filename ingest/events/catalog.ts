@@ -68,10 +68,38 @@ export const payloadSchemas: Record<string, z.ZodType> = {
       )
       .min(1),
   }),
+  // Identity and access (marketplace/identity/events.ts). Ids and roles only: no emails, secrets or tokens.
+  'user.registered@1': z.object({
+    userId: uuid,
+    companyId: uuid,
+    role: z.string(),
+    via: z.enum(['sign_up', 'invitation', 'operator']),
+  }),
+  'user.email_verified@1': z.object({ userId: uuid, companyId: uuid }),
+  'user.password_changed@1': z.object({ userId: uuid, companyId: uuid }),
+  'user.two_factor_enabled@1': z.object({ userId: uuid, companyId: uuid }),
+  'user.two_factor_disabled@1': z.object({ userId: uuid, companyId: uuid }),
+  'user.suspended@1': z.object({ targetId: uuid, companyId: uuid, reason: z.string() }),
+  'user.reinstated@1': z.object({ targetId: uuid, companyId: uuid, reason: z.string() }),
+  'company.suspended@1': z.object({ targetId: uuid, companyId: uuid, reason: z.string() }),
+  'company.reinstated@1': z.object({ targetId: uuid, companyId: uuid, reason: z.string() }),
+  'company.member_invited@1': z.object({
+    companyId: uuid,
+    invitationId: uuid,
+    role: z.string(),
+    invitedBy: uuid,
+  }),
+  'company.member_role_changed@1': z.object({
+    companyId: uuid,
+    userId: uuid,
+    fromRole: z.string(),
+    toRole: z.string(),
+  }),
+  'company.member_removed@1': z.object({ companyId: uuid, userId: uuid, role: z.string() }),
 };
 
 /** Aggregate types that have a topic. */
-export const AGGREGATE_TYPES = ['company', 'product', 'order'] as const;
+export const AGGREGATE_TYPES = ['company', 'product', 'order', 'user'] as const;
 
 export type Validation = { ok: true; event: DomainEvent } | { ok: false; reason: string };
 

@@ -6,9 +6,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_25_0001_foundation.ts';
+import * as identity from './migrations/2026_11_25_0002_identity.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
+  '2026_11_25_0002_identity': identity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,7 +11,12 @@ export interface CompaniesTable {
   country: string;
   city: string;
   created_at: Timestamp;
+  status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined, 'active' | 'suspended'>;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
 }
+
+export type UserStatus = 'active' | 'suspended' | 'removed';
 
 export interface UsersTable {
   id: string;
@@ -20,6 +25,76 @@ export interface UsersTable {
   password_hash: string;
   role: string;
   created_at: Timestamp;
+  status: ColumnType<UserStatus, UserStatus | undefined, UserStatus>;
+  email_verified_at: Timestamp | null;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
+  removed_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  /** Base32 TOTP secret once two-factor is on; the pending one while enrolment awaits its first code. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** Last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: number | null;
+}
+
+export interface OneTimeTokensTable {
+  id: string;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password' | 'login_challenge';
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface InvitationsTable {
+  id: string;
+  company_id: string;
+  email: string;
+  role: string;
+  invited_by: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  family_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  rotated_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoke_reason: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  occurred_at: Timestamp;
+  actor_kind: 'user' | 'system';
+  actor_user_id: string | null;
+  actor_company_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  company_id: string | null;
+  reason: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
 }
 
 export interface ProductsTable {
@@ -71,6 +146,11 @@ export interface OutboxTable {
 export interface Database {
   companies: CompaniesTable;
   users: UsersTable;
+  one_time_tokens: OneTimeTokensTable;
+  invitations: InvitationsTable;
+  refresh_tokens: RefreshTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  audit_log: AuditLogTable;
   products: ProductsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;

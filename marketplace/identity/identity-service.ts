@@ -1,86 +1,62 @@
 /**
- * Companies and their people: registering a company with its owner, and checking a login.
- * Passwords are hashed with argon2id; a failed login never says whether the email exists.
+ * The identity context in one object: each use case lives in its own file (register-company.ts, login.ts,
+ * refresh-tokens.ts, two-factor.ts, invitations.ts, members.ts, suspension.ts, ...); this file wires them to
+ * their dependencies. Callers that only register companies (the demo seeder, unit tests) may pass just a
+ * database and a clock; they get an in-memory throttle and a mailer that refuses to send.
  */
-import { hash, verify } from '@node-rs/argon2';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/domain-event.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CompanyKind, Principal } from '../../platform/principal.ts';
-import type { Transaction } from 'kysely';
-import {
-  COMPANY_MEMBER_ADDED,
-  COMPANY_REGISTERED,
-  type CompanyMemberAddedV1,
-  type CompanyRegisteredV1,
-} from '../companies/events.ts';
+import { COMPANY_MEMBER_ADDED, type CompanyMemberAddedV1 } from '../companies/events.ts';
 import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Mailer } from '../notifications/mailer.ts';
 import { recordEvent } from '../outbox/record-event.ts';
+import { createAccessGuard, type AccessGuard } from './access-guard.ts';
+import { adminDirectoryUseCases } from './admin-directory.ts';
+import { assertEmailFree, type IdentityDeps } from './deps.ts';
+import { emailVerificationUseCases } from './email-verification.ts';
+import { USER_REGISTERED, type UserRegisteredV1 } from './events.ts';
+import { invitationUseCases } from './invitations.ts';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.ts';
+import { loginUseCases } from './login.ts';
+import { memberUseCases } from './members.ts';
+import { passwordResetUseCases } from './password-reset.ts';
+import { hashPassword } from './passwords.ts';
+import { refreshTokenUseCases } from './refresh-tokens.ts';
+import { registerCompanyUseCases } from './register-company.ts';
 import { permissionsFor } from './roles.ts';
+import { suspensionUseCases } from './suspension.ts';
+import { twoFactorUseCases } from './two-factor.ts';
 
-export interface RegisterCompanyInput {
-  kind: CompanyKind;
-  name: string;
-  country: string;
-  city: string;
-  owner: { email: string; password: string; role?: string };
-}
+export type { RegisterCompanyInput } from './register-company.ts';
 
-// A valid hash to verify against when the email is unknown, so both paths cost the same time.
-const DUMMY_HASH_INPUT = 'wholesail-timing-equaliser';
+const noMailer: Mailer = {
+  destination: 'nowhere',
+  send: async () => {
+    throw new Error('This identity service was built without a mailer.');
+  },
+};
 
-export function createIdentityService(deps: { db: Db; clock: Clock }) {
+export function createIdentityService(input: {
+  db: Db;
+  clock: Clock;
+  mailer?: Mailer;
+  publicUrl?: string;
+  throttle?: LoginThrottle;
+  guard?: AccessGuard;
+}) {
+  const deps: IdentityDeps = {
+    db: input.db,
+    clock: input.clock,
+    mailer: input.mailer ?? noMailer,
+    publicUrl: input.publicUrl ?? 'http://localhost:3000',
+    throttle: input.throttle ?? createLoginThrottle({ kind: 'memory' }),
+    guard: input.guard ?? createAccessGuard({ db: input.db }),
+  };
   const { db, clock } = deps;
-  let dummyHash: Promise<string> | undefined;
 
-  async function registerCompany(input: RegisterCompanyInput, actor: Actor) {
-    const role = input.owner.role ?? (input.kind === 'platform' ? 'admin' : 'owner');
-    permissionsFor(input.kind, role); // rejects an unknown role before anything is written
-    const passwordHash = await hash(input.owner.password);
-    const now = clock.now();
-    const companyId = newId();
-    const userId = newId();
-    return db.transaction().execute(async (tx) => {
-      await assertEmailFree(tx, input.owner.email, 'owner.email');
-      await tx
-        .insertInto('companies')
-        .values({
-          id: companyId,
-          kind: input.kind,
-          name: input.name,
-          country: input.country,
-          city: input.city,
-          created_at: now,
-        })
-        .execute();
-      await tx
-        .insertInto('users')
-        .values({
-          id: userId,
-          company_id: companyId,
-          email: input.owner.email,
-          password_hash: passwordHash,
-          role,
-          created_at: now,
-        })
-        .execute();
-      await recordEvent<CompanyRegisteredV1>(tx, {
-        type: COMPANY_REGISTERED,
-        version: 1,
-        aggregateType: 'company',
-        aggregateId: companyId,
-        companyIds: [companyId],
-        occurredAt: now,
-        actor,
-        payload: { companyId, kind: input.kind, name: input.name, country: input.country, city: input.city },
-      });
-      return { companyId, userId };
-    });
-  }
-
-  /** Adds a person to an existing company. (Email invitations arrive with the identity issue.) */
+  /** Operator path: adds a person with a password to an existing company, email vouched for (the demo's staff). */
   async function addMember(
     companyId: string,
     member: { email: string; password: string; role: string },
@@ -91,9 +67,9 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
       .select(['id', 'kind'])
       .where('id', '=', companyId)
       .executeTakeFirst();
-    if (!company) throw new DomainError('not_found', 'company_not_found', `No company with id ${companyId}.`);
+    if (!company) throw notFound('company', companyId);
     permissionsFor(company.kind, member.role);
-    const passwordHash = await hash(member.password);
+    const passwordHash = await hashPassword(member.password);
     const userId = newId();
     const now = clock.now();
     await db.transaction().execute(async (tx) => {
@@ -107,70 +83,62 @@ export function createIdentityService(deps: { db: Db; clock: Clock }) {
           password_hash: passwordHash,
           role: member.role,
           created_at: now,
+          email_verified_at: now,
         })
         .execute();
+      const event = { version: 1, companyIds: [companyId], occurredAt: now, actor };
+      await recordEvent<UserRegisteredV1>(tx, {
+        ...event,
+        type: USER_REGISTERED,
+        aggregateType: 'user',
+        aggregateId: userId,
+        payload: { userId, companyId, role: member.role, via: 'operator' },
+      });
       await recordEvent<CompanyMemberAddedV1>(tx, {
+        ...event,
         type: COMPANY_MEMBER_ADDED,
-        version: 1,
         aggregateType: 'company',
         aggregateId: companyId,
-        companyIds: [companyId],
-        occurredAt: now,
-        actor,
         payload: { companyId, userId, role: member.role },
       });
     });
     return { userId };
   }
 
-  async function authenticate(email: string, password: string): Promise<Principal> {
-    const user = await db
+  /** The caller's own account facts that are not part of the principal. */
+  async function getOwnAccount(userId: string) {
+    const row = await db
       .selectFrom('users')
-      .innerJoin('companies', 'companies.id', 'users.company_id')
-      .select(['users.id', 'users.company_id', 'users.password_hash', 'users.role', 'companies.kind'])
-      .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email.toLowerCase()))
+      .select(['email', 'email_verified_at', 'totp_enabled_at'])
+      .where('id', '=', userId)
       .executeTakeFirst();
-    dummyHash ??= hash(DUMMY_HASH_INPUT);
-    const ok = await verify(user?.password_hash ?? (await dummyHash), password);
-    if (!user || !ok) {
-      throw new DomainError(
-        'unauthenticated',
-        'invalid_credentials',
-        'The email or password is not correct.',
-      );
-    }
-    return principalFor(user.id, user.company_id, user.kind, user.role);
+    if (!row) throw notFound('user', userId);
+    return {
+      email: row.email,
+      emailVerified: row.email_verified_at !== null,
+      twoFactor: row.totp_enabled_at !== null,
+    };
   }
 
-  async function principalOf(userId: string): Promise<Principal> {
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('companies', 'companies.id', 'users.company_id')
-      .select(['users.id', 'users.company_id', 'users.role', 'companies.kind'])
-      .where('users.id', '=', userId)
-      .executeTakeFirst();
-    if (!user) throw new DomainError('unauthenticated', 'unknown_user', 'This account no longer exists.');
-    return principalFor(user.id, user.company_id, user.kind, user.role);
-  }
-
-  return { registerCompany, addMember, authenticate, principalOf };
-}
-
-async function assertEmailFree(tx: Transaction<Database>, email: string, field: string) {
-  const taken = await tx
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .executeTakeFirst();
-  if (taken) {
-    throw new DomainError('conflict', 'email_taken', 'An account with this email already exists.', [
-      { field, message: 'is already registered' },
-    ]);
-  }
-}
-
-function principalFor(userId: string, companyId: string, kind: CompanyKind, role: string): Principal {
-  return { userId, companyId, companyKind: kind, role, permissions: permissionsFor(kind, role) };
+  const login = loginUseCases(deps);
+  return {
+    ...registerCompanyUseCases(deps),
+    addMember,
+    getOwnAccount,
+    ...login,
+    ...emailVerificationUseCases(deps),
+    ...passwordResetUseCases(deps),
+    ...refreshTokenUseCases(deps),
+    ...memberUseCases(deps),
+    ...invitationUseCases(deps),
+    ...suspensionUseCases(deps),
+    ...adminDirectoryUseCases(deps),
+    /** The caller as they are now (suspension, removal, logout, role and verification applied); cached briefly. */
+    currentPrincipal: deps.guard.current,
+    twoFactor: twoFactorUseCases(deps),
+    /** Alias kept for callers of the foundation API. */
+    principalOf: (userId: string) => deps.guard.current(userId),
+  };
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,0 +1,3 @@
+import { identityScenario } from './support/identity-scenario.ts';
+
+identityScenario('embedded');
