@@ -1,0 +1,3 @@
+import { accessScenario } from './support/access-scenario.ts';
+
+accessScenario('embedded');
