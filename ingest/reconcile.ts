@@ -32,7 +32,7 @@ export async function reconcile(
     .execute();
   const result = await warehouse.query({
     query: `SELECT toString(toDate(placed_at)) AS day, currency, count() AS orders, sum(subtotal_minor) AS gmv
-            FROM wholesail.fact_orders FINAL GROUP BY day, currency`,
+            FROM wholesail.fct_orders FINAL GROUP BY day, currency`,
     format: 'JSONEachRow',
   });
   const whRows = await result.json<{ day: string; currency: string; orders: string; gmv: string }>();

@@ -22,6 +22,7 @@ import { createOrderService } from '../marketplace/orders/order-service.ts';
 import { compileModel } from '../semantic-layer/compiler.ts';
 import { createGateway } from '../semantic-layer/gateway.ts';
 import { openWarehouse, type Warehouse } from '../warehouse/client.ts';
+import { buildModels } from '../warehouse/build.ts';
 import { migrateWarehouse } from '../warehouse/migrate.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -66,6 +67,7 @@ export async function openStores(
   try {
     await migrateOltp(db);
     await migrateWarehouse(warehouse);
+    await buildModels(warehouse);
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

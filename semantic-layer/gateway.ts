@@ -3,12 +3,15 @@
  * them to ClickHouse SQL with Cube's compiler, runs them on the warehouse and answers in the shape Cube's
  * REST API uses, so @cubejs-client/core and @cubejs-client/react work unchanged. It knows nothing of HTTP.
  */
+import { createHash } from 'node:crypto';
 import { formatMySql } from '@cubejs-backend/shared';
+import { LRUCache } from 'lru-cache';
 import { createQuery } from '@cubejs-backend/schema-compiler';
 import type { Principal } from '../platform/principal.ts';
 import type { Warehouse } from '../warehouse/client.ts';
 import type { CompiledModel } from './compiler.ts';
 import { parseCubeQuery, type CubeQuery } from './query.ts';
+import { createDataVersion } from './data-version.ts';
 import { secureQuery, securityContextFor } from './security.ts';
 
 const DEFAULT_LIMIT = 10_000;
@@ -36,8 +39,13 @@ function cubeTime(value: string): string {
   return `${date}T${hms}.${ms.padEnd(3, '0').slice(0, 3)}`;
 }
 
-export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse }) {
+export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse; cacheSize?: number }) {
   const { model, warehouse } = deps;
+  const dataVersion = createDataVersion(warehouse);
+  // Answers keyed by the secured query, the caller's security context and the data version: a new event
+  // changes the version, so nobody is served rows from before it once the version is re-read (<= 250 ms).
+  const answers = new LRUCache<string, Record<string, string | null>[]>({ max: deps.cacheSize ?? 2_000 });
+  const stats = { hits: 0, misses: 0 };
   const cubes = (model.metaTransformer.cubes as unknown as Array<{ config: CubeMeta }>).map((c) => c.config);
   const memberMeta = new Map<string, MemberMeta>();
   for (const cube of cubes)
@@ -79,12 +87,26 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
     };
   }
 
-  async function runOne(principal: Principal, raw: unknown, index?: number) {
+  /** Validates and secures one raw query: the only way a query reaches the compiler. */
+  function prepare(principal: Principal, raw: unknown, index?: number) {
     const query = parseCubeQuery(raw, index);
-    const secured = secureQuery(model, query, securityContextFor(principal));
+    const context = securityContextFor(principal);
+    const secured = secureQuery(model, query, context);
+    return { query, secured, context };
+  }
+
+  async function runOne(principal: Principal, raw: unknown, index?: number) {
+    const { query, secured, context } = prepare(principal, raw, index);
     const { compiled, sql } = compile(secured);
-    const result = await warehouse.query({ query: sql, format: 'JSONEachRow' });
-    const rows = await result.json<Record<string, unknown>>();
+    const key = createHash('sha256')
+      .update(JSON.stringify([context.companyId, context.groups, sql, await dataVersion.current()]))
+      .digest('base64url');
+    const cachedData = answers.get(key);
+    if (cachedData) stats.hits++;
+    else stats.misses++;
+    const rows = cachedData
+      ? undefined
+      : await (await warehouse.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, unknown>>();
 
     // Map SQL aliases back to member names, the keys Cube's clients read.
     const columns: Array<{ alias: string; keys: string[]; time: boolean }> = [];
@@ -100,16 +122,19 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
         time: true,
       });
     }
-    const data = rows.map((row) => {
-      const out: Record<string, string | null> = {};
-      for (const c of columns) {
-        const value = row[c.alias];
-        const text =
-          value === null || value === undefined ? null : c.time ? cubeTime(String(value)) : String(value);
-        for (const key of c.keys) out[key] = text;
-      }
-      return out;
-    });
+    const data =
+      cachedData ??
+      rows!.map((row) => {
+        const out: Record<string, string | null> = {};
+        for (const c of columns) {
+          const value = row[c.alias];
+          const text =
+            value === null || value === undefined ? null : c.time ? cubeTime(String(value)) : String(value);
+          for (const key of c.keys) out[key] = text;
+        }
+        return out;
+      });
+    if (!cachedData) answers.set(key, data);
     return {
       query: {
         ...query,
@@ -159,7 +184,47 @@ export function createGateway(deps: { model: CompiledModel; warehouse: Warehouse
     return { cubes: visible };
   }
 
-  return { load, meta };
+  /** Cube's /sql: the SQL the warehouse would run for this caller (row rules included), without running it. */
+  function sqlFor(principal: Principal, raw: unknown) {
+    const { secured } = prepare(principal, raw);
+    const { compiled, rawSql, params } = compile(secured);
+    const aliasNameToMember = Object.fromEntries(
+      [...(secured.measures ?? []), ...(secured.dimensions ?? [])].map((m) => [compiled.aliasName(m), m]),
+    );
+    return {
+      sql: {
+        sql: [rawSql, params],
+        aliasNameToMember,
+        order: secured.order ?? [],
+        dataSource: 'default',
+        external: false,
+        preAggregations: [],
+      },
+    };
+  }
+
+  /** Cube's /dry-run: the normalized, secured queries, without touching the warehouse. */
+  function dryRun(principal: Principal, raw: unknown) {
+    const queries = Array.isArray(raw) ? raw : [raw];
+    const normalizedQueries = queries.map((q, i) => {
+      const { secured } = prepare(principal, q, queries.length > 1 ? i : undefined);
+      return {
+        ...secured,
+        limit: secured.limit ?? DEFAULT_LIMIT,
+        timezone: 'UTC',
+        rowLimit: secured.limit ?? DEFAULT_LIMIT,
+      };
+    });
+    const queryType = queries.length > 1 ? 'blendingQuery' : 'regularQuery';
+    return {
+      queryType,
+      normalizedQueries,
+      queryOrder: normalizedQueries.map((_, i) => ({ [i]: 'asc' })),
+      pivotQuery: { ...normalizedQueries[0], queryType },
+    };
+  }
+
+  return { load, meta, sqlFor, dryRun, cacheStats: () => ({ ...stats, size: answers.size }) };
 }
 
 export type Gateway = ReturnType<typeof createGateway>;

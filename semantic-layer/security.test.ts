@@ -100,3 +100,63 @@ describe('row-level security in the semantic layer', () => {
     ).toThrow(/do not have access to unguarded/);
   });
 });
+
+describe('row- and member-level rules across joined cubes', () => {
+  let model: CompiledModel;
+  beforeAll(async () => {
+    model = await compileModel(MODEL_DIR);
+  });
+  const secure = (principal: Principal, raw: unknown) =>
+    secureQuery(model, parseCubeQuery(raw), securityContextFor(principal));
+
+  it('lets a manufacturer see where its buyers are, but never who they are', () => {
+    const where = secure(who('manufacturer'), {
+      measures: ['orders.gmv'],
+      dimensions: ['buyers.city', 'buyers.latitude'],
+    });
+    expect(where.filters).toContainEqual({
+      member: 'orders.seller_company_id',
+      operator: 'equals',
+      values: [SELLER],
+    });
+    expect(() =>
+      secure(who('manufacturer'), { measures: ['orders.gmv'], dimensions: ['buyers.name'] }),
+    ).toThrow(/buyers\.name/);
+    expect(() => secure(who('manufacturer'), { measures: ['buyers.count'] })).toThrow(/buyers\.count/);
+    // Filtering on a hidden member is refused too, so it cannot be probed one guess at a time.
+    expect(() =>
+      secure(who('manufacturer'), {
+        measures: ['orders.gmv'],
+        filters: [{ member: 'buyers.name', operator: 'startsWith', values: ['A'] }],
+      }),
+    ).toThrow(/buyers\.name/);
+  });
+
+  it('keeps a manufacturer to its own row of the sellers cube', () => {
+    const q = secure(who('manufacturer'), { dimensions: ['sellers.name'] });
+    expect(q.filters).toEqual([{ member: 'sellers.company_id', operator: 'equals', values: [SELLER] }]);
+  });
+
+  it('keeps retailers out of the platform-wide daily GMV and cohorts', () => {
+    expect(() => secure(who('retailer'), { measures: ['daily_gmv.gmv'] })).toThrow(/daily_gmv/);
+    expect(() => secure(who('manufacturer'), { measures: ['buyer_cohorts.buyers'] })).toThrow(
+      /buyer_cohorts/,
+    );
+    expect(secure(who('manufacturer'), { measures: ['daily_gmv.gmv'] }).filters).toEqual([
+      { member: 'daily_gmv.seller_company_id', operator: 'equals', values: [SELLER] },
+    ]);
+  });
+
+  it("applies every touched cube's rule: lines, products and orders together", () => {
+    const q = secure(who('retailer'), {
+      measures: ['order_lines.revenue'],
+      dimensions: ['products.name', 'orders.status'],
+    });
+    expect(q.filters).toEqual(
+      expect.arrayContaining([
+        { member: 'order_lines.buyer_company_id', operator: 'equals', values: [SELLER] },
+        { member: 'orders.buyer_company_id', operator: 'equals', values: [SELLER] },
+      ]),
+    );
+  });
+});

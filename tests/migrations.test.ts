@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../marketplace/db/database.ts';
 import { migrateOltp } from '../marketplace/db/migrate.ts';
 import { openWarehouse } from '../warehouse/client.ts';
+import { buildModels } from '../warehouse/build.ts';
 import { migrateWarehouse } from '../warehouse/migrate.ts';
 import { createTestDatabase, dropTestDatabase } from './support/global-services.ts';
 import { servicesAvailable } from './support/test-platform.ts';
@@ -29,25 +30,49 @@ describe('migrations', () => {
     dropTestDatabase(name);
   });
 
-  it('apply once on the warehouse, then do nothing the second time', async () => {
+  it('apply once on the warehouse, build the models, then do nothing the second time', async () => {
     const warehouse = openWarehouse({ chdbPath: mkdtempSync(path.join(tmpdir(), 'wh-')) });
-    expect(await migrateWarehouse(warehouse)).toEqual([
-      '0001_raw_events',
-      '0002_fact_orders',
-      '0003_dead_letters',
-    ]);
+    expect(await migrateWarehouse(warehouse)).toEqual(['0001_raw_events', '0003_dead_letters']);
     expect(await migrateWarehouse(warehouse)).toEqual([]);
+    expect(await buildModels(warehouse)).toEqual([
+      'seed:dim_cities',
+      'dim_companies',
+      'dim_dates',
+      'dim_products',
+      'fct_order_lines',
+      'fct_orders',
+      'mart_buyer_cohorts',
+      'mart_daily_gmv',
+    ]);
+    expect(await buildModels(warehouse)).toEqual([]);
     const tables = await warehouse.query({
       query: "SELECT name FROM system.tables WHERE database = 'wholesail' ORDER BY name",
       format: 'JSONEachRow',
     });
-    expect((await tables.json<{ name: string }>()).map((t) => t.name)).toEqual([
-      'dead_letters',
-      'events_raw',
-      'fact_orders',
-      'fact_orders_from_placed',
-      'schema_migrations',
-    ]);
+    expect((await tables.json<{ name: string }>()).map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'events_raw',
+        'dead_letters',
+        'fct_orders',
+        'fct_orders_mv',
+        'mart_daily_gmv',
+        'dim_cities',
+      ]),
+    );
+    await warehouse.close();
+  });
+
+  it('rebuilds a model whose file changed, and the models that read it, from the raw events', async () => {
+    const warehouse = openWarehouse({ chdbPath: mkdtempSync(path.join(tmpdir(), 'wh-')) });
+    await migrateWarehouse(warehouse);
+    await buildModels(warehouse);
+    // Pretend fct_orders was built from an older version of its file.
+    await warehouse.insert({
+      table: 'wholesail.model_state',
+      values: [{ name: 'fct_orders', checksum: 'old' }],
+      format: 'JSONEachRow',
+    });
+    expect(await buildModels(warehouse)).toEqual(['fct_orders', 'mart_buyer_cohorts', 'mart_daily_gmv']);
     await warehouse.close();
   });
 });

@@ -70,13 +70,13 @@ describe('operating the event pipeline', () => {
 
   it('reports a difference when the warehouse is missing an order', async () => {
     await tp.platform.warehouse.command({
-      query: 'CREATE TABLE wholesail.fact_orders_saved AS wholesail.fact_orders',
+      query: 'CREATE TABLE wholesail.fct_orders_saved AS wholesail.fct_orders',
     });
     await tp.platform.warehouse.command({
-      query: 'INSERT INTO wholesail.fact_orders_saved SELECT * FROM wholesail.fact_orders',
+      query: 'INSERT INTO wholesail.fct_orders_saved SELECT * FROM wholesail.fct_orders',
     });
     await tp.platform.warehouse.command({
-      query: 'DELETE FROM wholesail.fact_orders WHERE subtotal_minor = 2500',
+      query: 'DELETE FROM wholesail.fct_orders WHERE subtotal_minor = 2500',
     });
     const { differences } = await reconcile(tp.platform.db, tp.platform.warehouse);
     expect(differences).toEqual([
@@ -84,9 +84,9 @@ describe('operating the event pipeline', () => {
       expect.objectContaining({ currency: 'GBP', metric: 'gmv_minor', oltp: 37_500, warehouse: 35_000 }),
     ]);
     await tp.platform.warehouse.command({
-      query: 'EXCHANGE TABLES wholesail.fact_orders AND wholesail.fact_orders_saved',
+      query: 'EXCHANGE TABLES wholesail.fct_orders AND wholesail.fct_orders_saved',
     });
-    await tp.platform.warehouse.command({ query: 'DROP TABLE wholesail.fact_orders_saved' });
+    await tp.platform.warehouse.command({ query: 'DROP TABLE wholesail.fct_orders_saved' });
     expect((await reconcile(tp.platform.db, tp.platform.warehouse)).differences).toEqual([]);
   });
 

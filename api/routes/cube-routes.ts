@@ -60,6 +60,31 @@ export function registerCubeRoutes(api: ApiDefinition, deps: { gateway: Gateway 
     },
     async ({ principal, body }) => answer(principal, body.query, body.queryType),
   );
+  const queryParam = z.object({ query: z.string().min(2).max(100_000) }).strict();
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/cubejs-api/v1/sql',
+      summary: 'The SQL a query compiles to for you, row rules included (not run)',
+      tag: 'analytics',
+      auth: true,
+      query: queryParam,
+      response: cubeResponse,
+    },
+    async ({ principal, query }) => deps.gateway.sqlFor(principal, parseQueryParam(query.query)),
+  );
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/cubejs-api/v1/dry-run',
+      summary: 'Validate and normalize a query as it would run for you (not run)',
+      tag: 'analytics',
+      auth: true,
+      query: queryParam,
+      response: cubeResponse,
+    },
+    async ({ principal, query }) => deps.gateway.dryRun(principal, parseQueryParam(query.query)),
+  );
   api.defineRoute(
     {
       method: 'get',

@@ -64,6 +64,8 @@ export const payloadSchemas: Record<string, z.ZodType> = {
           quantity: z.number().int().positive(),
           unitPriceMinor: minor.positive(),
           lineTotalMinor: minor.nonnegative(),
+          // Added after v1 first shipped: optional, so events without it stay valid.
+          lineTotalUsdMinor: minor.nonnegative().optional(),
         }),
       )
       .min(1),

@@ -19,5 +19,7 @@ export interface OrderPlacedV1 {
     quantity: number;
     unitPriceMinor: number;
     lineTotalMinor: number;
+    /** The line total in USD minor units at `fxRate` (lines may not add up to the subtotal's USD by a cent). */
+    lineTotalUsdMinor: number;
   }>;
 }

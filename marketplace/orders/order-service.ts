@@ -6,7 +6,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { lineTotal, toUsd, type Currency } from '../../platform/money.ts';
+import { applyRate, lineTotal, toUsd, type Currency } from '../../platform/money.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
 import { recordEvent } from '../outbox/record-event.ts';
@@ -84,6 +84,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
           quantity: line.quantity,
           unitPriceMinor: product.price_minor,
           lineTotalMinor: lineTotal(product.price_minor, line.quantity),
+          lineTotalUsdMinor: 0, // set below, once the order's currency is known
         });
       });
 
@@ -112,6 +113,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
 
       const subtotalMinor = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
       const { usdMinor, fxRate } = toUsd({ amountMinor: subtotalMinor, currency }, placedAt);
+      for (const line of lines) line.lineTotalUsdMinor = applyRate(line.lineTotalMinor, fxRate);
 
       for (const line of lines) {
         await tx

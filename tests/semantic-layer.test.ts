@@ -1,0 +1,139 @@
+/**
+ * The semantic layer on the demo marketplace, through Cube's REST API as dashboards call it: every role gets
+ * its own slice of the same model, the pre-aggregated lambda view stays live, and the cache never serves a
+ * figure from before the latest order.
+ */
+import cube from '@cubejs-client/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, buyerEmail, sellerEmail } from '../scripts/seed/demo-data.ts';
+import { seedDemo } from '../scripts/seed/seed-demo.ts';
+import { refreshNow } from '../warehouse/build.ts';
+import { eventually, startTestPlatform, type TestPlatform } from './support/test-platform.ts';
+
+describe('the semantic layer for every role', () => {
+  let tp: TestPlatform;
+  const tokens: Record<string, string> = {};
+  const api = (who: string) => cube(tokens[who]!, { apiUrl: `${tp.url}/cubejs-api/v1` });
+  const total = async (who: string, measure: string) => {
+    const rows = (await api(who).load({ measures: [measure] })).tablePivot();
+    return Number(rows[0]?.[measure] ?? 0);
+  };
+
+  beforeAll(async () => {
+    tp = await startTestPlatform('embedded');
+    await seedDemo(tp.platform);
+    await tp.platform.relay.drain();
+    await refreshNow(tp.platform.warehouse);
+    tokens.exec = await tp.login('exec@wholesail.demo', DEMO_PASSWORD);
+    tokens.alpine = await tp.login(sellerEmail('alpine'), DEMO_PASSWORD);
+    tokens.pacific = await tp.login(sellerEmail('pacific'), DEMO_PASSWORD);
+    tokens.buyer = await tp.login(buyerEmail('cornerstore'), DEMO_PASSWORD);
+  }, 240_000);
+  afterAll(async () => tp?.close());
+
+  it('gives executives the same GMV from the pre-aggregated mart as from the order facts', async () => {
+    const fromFacts = await total('exec', 'orders.gmv');
+    expect(fromFacts).toBeGreaterThan(0);
+    expect(await total('exec', 'daily_gmv.gmv')).toBe(fromFacts);
+    const byRegion = (
+      await api('exec').load({ measures: ['daily_gmv.gmv'], dimensions: ['daily_gmv.buyer_region'] })
+    ).tablePivot();
+    expect(byRegion.map((r) => r['daily_gmv.buyer_region']).sort()).toEqual(['Europe', 'North America']);
+  });
+
+  it("draws a manufacturer's buyer heatmap from its own sales only, with coordinates and no buyer names", async () => {
+    const cells = (
+      await api('alpine').load({
+        measures: ['daily_gmv.gmv'],
+        dimensions: ['daily_gmv.buyer_city', 'daily_gmv.latitude', 'daily_gmv.longitude'],
+      })
+    ).tablePivot();
+    expect(cells.length).toBeGreaterThan(1);
+    for (const cell of cells) expect(Number(cell['daily_gmv.latitude'])).not.toBe(0);
+    const heatmapTotal = cells.reduce((s, c) => s + Number(c['daily_gmv.gmv']), 0);
+    expect(heatmapTotal).toBe(await total('alpine', 'orders.gmv'));
+    expect(heatmapTotal).toBeLessThan(await total('exec', 'orders.gmv'));
+    const names = await tp.http('POST', '/cubejs-api/v1/load', {
+      token: tokens.alpine,
+      body: { query: { measures: ['orders.gmv'], dimensions: ['buyers.name'] } },
+    });
+    expect(names.status).toBe(403);
+  });
+
+  it('counts a new order at once, in the facts and in the lambda view, and the cache does not hide it', async () => {
+    const before = await total('exec', 'daily_gmv.gmv');
+    expect(await total('exec', 'daily_gmv.gmv')).toBe(before); // served from the cache
+    expect(tp.platform.gateway.cacheStats().hits).toBeGreaterThan(0);
+
+    const products = await tp.http('GET', '/api/v1/products?limit=100');
+    const usd = products.body.items.find((p: { currency: string }) => p.currency === 'USD');
+    const placed = await tp.http('POST', '/api/v1/orders', {
+      token: tokens.buyer,
+      body: { lines: [{ productId: usd.id, quantity: 4 }] },
+    });
+    expect(placed.status).toBe(201);
+    const after = await eventually(
+      () => total('exec', 'daily_gmv.gmv'),
+      (v) => v !== before,
+      5_000,
+    );
+    expect(after - before).toBe(placed.body.subtotalMinor);
+  });
+
+  it('shows each role only the cubes it may query', async () => {
+    const names = async (who: string) =>
+      (await tp.http('GET', '/cubejs-api/v1/meta', { token: tokens[who] })).body.cubes
+        .map((c: { name: string }) => c.name)
+        .sort();
+    expect(await names('exec')).toEqual([
+      'buyer_cohorts',
+      'buyers',
+      'daily_gmv',
+      'order_lines',
+      'orders',
+      'products',
+      'sellers',
+    ]);
+    expect(await names('buyer')).not.toContain('daily_gmv');
+    expect(await names('alpine')).not.toContain('buyer_cohorts');
+  });
+
+  it("answers /sql and /dry-run with the caller's row rule in place, and refuses what /load refuses", async () => {
+    const query = encodeURIComponent(
+      JSON.stringify({ measures: ['orders.gmv'], dimensions: ['orders.status'] }),
+    );
+    const sql = await tp.http('GET', `/cubejs-api/v1/sql?query=${query}`, { token: tokens.pacific });
+    expect(sql.status).toBe(200);
+    const [text, params] = sql.body.sql.sql;
+    expect(text).toMatch(/seller_company_id = \?/);
+    const me = await tp.http('GET', '/api/v1/me', { token: tokens.pacific });
+    expect(params).toEqual([me.body.companyId]);
+
+    const dry = await tp.http('GET', `/cubejs-api/v1/dry-run?query=${query}`, { token: tokens.pacific });
+    expect(dry.body.normalizedQueries[0].filters).toContainEqual({
+      member: 'orders.seller_company_id',
+      operator: 'equals',
+      values: [me.body.companyId],
+    });
+
+    const hostile = encodeURIComponent(JSON.stringify({ measures: ['buyer_cohorts.buyers'] }));
+    expect(
+      (await tp.http('GET', `/cubejs-api/v1/sql?query=${hostile}`, { token: tokens.pacific })).status,
+    ).toBe(403);
+    expect(
+      (await tp.http('GET', `/cubejs-api/v1/dry-run?query=${hostile}`, { token: tokens.pacific })).status,
+    ).toBe(403);
+  });
+
+  it('gives executives buyer cohorts', async () => {
+    const rows = (
+      await api('exec').load({
+        measures: ['buyer_cohorts.buyers'],
+        dimensions: ['buyer_cohorts.months_since_first'],
+      })
+    ).tablePivot();
+    expect(rows.find((r) => r['buyer_cohorts.months_since_first'] === '0')?.['buyer_cohorts.buyers']).toBe(
+      '6',
+    );
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The warehouse's data tests run on the demo marketplace, seeded through the real services and pipeline:
+ * every model holds to its grain, keys and relationships, and reconciles with the OLTP database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcile } from '../ingest/reconcile.ts';
+import { seedDemo } from '../scripts/seed/seed-demo.ts';
+import { startTestPlatform, type TestPlatform } from '../tests/support/test-platform.ts';
+import { refreshNow } from './build.ts';
+import { compileDataTests, runDataTests } from './data-tests.ts';
+
+describe('warehouse data tests on the demo marketplace', () => {
+  let tp: TestPlatform;
+  beforeAll(async () => {
+    tp = await startTestPlatform('embedded', { startPipeline: false });
+    await seedDemo(tp.platform);
+    await tp.platform.relay.drain();
+    await refreshNow(tp.platform.warehouse);
+  }, 240_000);
+  afterAll(async () => tp?.close());
+
+  it('declares the tests a data team expects: keys, grains and relationships', () => {
+    const names = compileDataTests().map((t) => `${t.model}: ${t.test}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'fct_orders: unique(order_id)',
+        'fct_order_lines: unique_combination(order_id, line_no)',
+        'fct_orders: relationships(seller_company_id -> wholesail.dim_companies.company_id)',
+        'mart_daily_gmv: unique_combination(day, seller_company_id, buyer_country, buyer_city)',
+      ]),
+    );
+  });
+
+  it('passes every data test and reconciles with PostgreSQL', async () => {
+    const results = await runDataTests(tp.platform.warehouse);
+    expect(results.filter((r) => r.failures > 0)).toEqual([]);
+    expect((await reconcile(tp.platform.db, tp.platform.warehouse)).differences).toEqual([]);
+  });
+
+  it('agrees between the pre-aggregated mart and the facts it summarises', async () => {
+    const q = async (sql: string) =>
+      (
+        await (
+          await tp.platform.warehouse.query({ query: sql, format: 'JSONEachRow' })
+        ).json<Record<string, string>>()
+      )[0]!;
+    const mart = await q(
+      'SELECT sum(orders) AS orders, sum(gmv_usd_minor) AS gmv FROM wholesail.mart_daily_gmv',
+    );
+    const facts = await q(
+      'SELECT count() AS orders, sum(subtotal_usd_minor) AS gmv FROM wholesail.fct_orders FINAL',
+    );
+    expect(mart).toEqual(facts);
+    expect(Number(facts.orders)).toBe(540);
+    const unplaced = await q(
+      "SELECT count() AS n FROM wholesail.mart_daily_gmv WHERE latitude = 0 OR buyer_region = ''",
+    );
+    expect(unplaced.n).toBe('0'); // every demo retailer's city is on the map
+  });
+
+  it('catches bad data: an unknown currency and an order whose manufacturer does not exist', async () => {
+    await tp.platform.warehouse.insert({
+      table: 'wholesail.fct_orders',
+      values: [
+        {
+          order_id: 'bogus',
+          buyer_company_id: 'nobody',
+          seller_company_id: 'nobody',
+          status: 'placed',
+          currency: 'XXX',
+          subtotal_minor: 1,
+          subtotal_usd_minor: 1,
+          fx_rate: 1,
+          line_count: 1,
+          units: 1,
+          placed_at: '2026-01-01 00:00:00.000',
+          row_version: 1,
+        },
+      ],
+      format: 'JSONEachRow',
+    });
+    const failed = (await runDataTests(tp.platform.warehouse))
+      .filter((r) => r.failures > 0)
+      .map((r) => `${r.model}: ${r.test}`);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        'fct_orders: accepted_values(currency)',
+        'fct_orders: relationships(seller_company_id -> wholesail.dim_companies.company_id)',
+        'fct_orders: relationships(buyer_company_id -> wholesail.dim_companies.company_id)',
+      ]),
+    );
+    await tp.platform.warehouse.command({
+      query: "DELETE FROM wholesail.fct_orders WHERE order_id = 'bogus'",
+    });
+  });
+});
