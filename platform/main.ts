@@ -38,7 +38,7 @@ async function main() {
   if (config.runPipeline) await platform.startPipeline();
   else logger.info('RUN_PIPELINE=false: a separate worker (npm run worker) publishes and loads events');
 
-  const publicUrl = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const publicUrl = config.publicUrl;
   const app = createApp(platform, {
     tokens: createTokenIssuer(resolveAuthSecret(config)),
     demoLogins: demoLogins(),
@@ -59,6 +59,7 @@ async function main() {
     console.log(`\nWholesail is running at ${url}  (API docs: ${url}/api/docs)`);
     console.log(`Demo logins (password: wholesail-demo):`);
     for (const login of demoLogins()) console.log(`  ${login.email.padEnd(28)} ${login.role}`);
+    console.log(`Emails (verification, password reset, invitations) go to ${platform.mailer.destination}`);
   });
 
   const shutdown = async (signal: string) => {

@@ -218,6 +218,29 @@ export function accessScenario(mode: Mode) {
       expect(login.status).toBe(401);
     });
 
+    it('documents every identity, member and admin route in the OpenAPI document, path parameters included', async () => {
+      const doc = (await tp.http('GET', '/api/openapi.json')).body;
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/auth/register',
+          '/api/v1/auth/login/two-factor',
+          '/api/v1/auth/refresh',
+          '/api/v1/auth/password-reset/confirm',
+          '/api/v1/auth/2fa/enroll',
+          '/api/v1/invitations/accept',
+          '/api/v1/companies/{companyId}/members/{userId}',
+          '/api/v1/admin/companies/{id}/suspend',
+          '/api/v1/admin/audit-log',
+        ]),
+      );
+      const patch = doc.paths['/api/v1/companies/{companyId}/members/{userId}'].patch;
+      expect(patch.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
+        'path:companyId',
+        'path:userId',
+      ]);
+      expect(doc.paths['/api/v1/auth/login'].post.responses['429'].headers['Retry-After']).toBeDefined();
+    });
+
     describe('platform administration', () => {
       let admin: Company;
       let seller: Company;
