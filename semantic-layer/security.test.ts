@@ -160,3 +160,18 @@ describe('row- and member-level rules across joined cubes', () => {
     );
   });
 });
+
+describe('query limits', () => {
+  it('caps every query at the requested limit, and at 10,000 rows when none is given', async () => {
+    const { createGateway } = await import('./gateway.ts');
+    const model = await compileModel(MODEL_DIR);
+    const gateway = createGateway({ model, warehouse: {} as never });
+    const admin = who('platform', 'admin');
+    expect(
+      gateway.sqlFor(admin, { measures: ['orders.gmv'], dimensions: ['orders.status'], limit: 5 }).sql.sql[0],
+    ).toMatch(/LIMIT 5\b/);
+    expect(
+      gateway.sqlFor(admin, { measures: ['orders.gmv'], dimensions: ['orders.status'] }).sql.sql[0],
+    ).toMatch(/LIMIT 10000\b/);
+  });
+});
