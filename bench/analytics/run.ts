@@ -66,7 +66,7 @@ const chdbDir = mkdtempSync(path.join(os.tmpdir(), 'bench-analytics-'));
 const warehouse = openWarehouse({ chdbPath: chdbDir });
 
 try {
-  let started = Date.now();
+  const started = Date.now();
   process.stdout.write('Generating in ClickHouse... ');
   await buildWarehouse(warehouse, LINES);
   const chSeconds = (Date.now() - started) / 1000;
