@@ -18,6 +18,7 @@ import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerCubeRoutes } from './routes/cube-routes.ts';
 import { registerOpsRoutes } from './routes/ops-routes.ts';
+import { registerSqlRoutes } from './routes/sql-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerCatalogRoutes(api, { catalog: platform.services.catalog });
   registerOrderRoutes(api, { orders: platform.services.orders });
   registerCubeRoutes(api, { gateway: platform.gateway });
+  registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });
   const openApiDocument = api.document(options.publicUrl);
 
   app.get('/health', (_req, res) => {

@@ -21,7 +21,8 @@ import { createMailer, type Mailer } from '../marketplace/notifications/mailer.t
 import { createOrderService } from '../marketplace/orders/order-service.ts';
 import { compileModel } from '../semantic-layer/compiler.ts';
 import { createGateway } from '../semantic-layer/gateway.ts';
-import { openWarehouse, type Warehouse } from '../warehouse/client.ts';
+import { SQL_CONSOLE_LIMITS, createSqlConsole } from '../semantic-layer/sql-console.ts';
+import { openReadOnlyWarehouse, openWarehouse, type Warehouse } from '../warehouse/client.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { migrateWarehouse } from '../warehouse/migrate.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -44,6 +45,7 @@ export interface Platform {
     orders: ReturnType<typeof createOrderService>;
   };
   gateway: ReturnType<typeof createGateway>;
+  sqlConsole: ReturnType<typeof createSqlConsole>;
   /** Starts the relay (and, on Kafka, the warehouse consumer). */
   startPipeline(): Promise<void>;
   close(): Promise<void>;
@@ -140,6 +142,11 @@ export async function createPlatform(
     }
     const guard = createAccessGuard({ db });
 
+    const readOnlyWarehouse = await openReadOnlyWarehouse(
+      { url: config.clickhouseUrl, chdbPath: path.join(config.dataDir, 'clickhouse') },
+      SQL_CONSOLE_LIMITS,
+    );
+    closers.unshift(() => readOnlyWarehouse.close());
     const model = await compileModel();
     return {
       config,
@@ -161,6 +168,7 @@ export async function createPlatform(
         orders: createOrderService({ db, clock }),
       },
       gateway: createGateway({ model, warehouse }),
+      sqlConsole: createSqlConsole(readOnlyWarehouse),
       async startPipeline() {
         if (config.kafka) {
           const consumer = await startKafkaConsumer(config.kafka, loader, logger);

@@ -20,3 +20,31 @@ export function openWarehouse(options: { url?: string; chdbPath: string }): Ware
   const connection = createChdbConnection({ path: options.chdbPath }) as unknown as ConnectionOption;
   return createClient({ connection, clickhouse_settings: settings });
 }
+
+/**
+ * A second, read-only connection to the same warehouse, for the analysts' SQL console. It has its own limits,
+ * and `readonly = 1` also forbids table functions (file, url, remote) and changing settings from the query.
+ * chDB keeps SET state per connection (its adapter turns settings into SET statements on the session), so the
+ * limits and read-only mode are set once on a connection of its own and never leak into the loader's one.
+ * A server gets them with every request, `readonly` last so the limits before it still apply.
+ */
+export async function openReadOnlyWarehouse(
+  options: { url?: string; chdbPath: string },
+  limits: Record<string, string | number>,
+): Promise<Warehouse> {
+  const sessionSettings = { ...settings, ...limits };
+  if (options.url)
+    return createClient({
+      url: options.url,
+      clickhouse_settings: { ...sessionSettings, readonly: '1' } as never,
+    });
+  const connection = createChdbConnection({ path: options.chdbPath }) as unknown as ConnectionOption;
+  const client = createClient({ connection });
+  for (const [name, value] of Object.entries(sessionSettings)) {
+    await client.command({
+      query: `SET ${name} = ${typeof value === 'number' ? value : `'${String(value).replace(/'/g, "''")}'`}`,
+    });
+  }
+  await client.command({ query: 'SET readonly = 1' });
+  return client;
+}
