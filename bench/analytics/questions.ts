@@ -105,7 +105,11 @@ export const QUESTIONS: Question[] = [
       measures: ['lines.buyers'],
       timeDimensions: [{ dimension: 'lines.placed_at', granularity: 'month' }],
     },
+    rollup: {
+      measures: ['monthly_buyers.buyers'],
+      timeDimensions: [{ dimension: 'monthly_buyers.month', granularity: 'month' }],
+    },
     pg: `SELECT date_trunc('month', placed_at AT TIME ZONE 'UTC') AS month, count(DISTINCT buyer_id) AS buyers FROM order_lines GROUP BY 1`,
-    check: { pg: 'buyers', raw: 'lines.buyers' },
+    check: { pg: 'buyers', raw: 'lines.buyers', rollup: 'monthly_buyers.buyers' },
   },
 ];
