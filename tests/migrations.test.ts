@@ -43,6 +43,7 @@ describe('migrations', () => {
       'fct_orders',
       'mart_buyer_cohorts',
       'mart_daily_gmv',
+      'mart_seller_benchmarks',
     ]);
     expect(await buildModels(warehouse)).toEqual([]);
     const tables = await warehouse.query({
@@ -72,7 +73,12 @@ describe('migrations', () => {
       values: [{ name: 'fct_orders', checksum: 'old' }],
       format: 'JSONEachRow',
     });
-    expect(await buildModels(warehouse)).toEqual(['fct_orders', 'mart_buyer_cohorts', 'mart_daily_gmv']);
+    expect(await buildModels(warehouse)).toEqual([
+      'fct_orders',
+      'mart_buyer_cohorts',
+      'mart_daily_gmv',
+      'mart_seller_benchmarks',
+    ]);
     await warehouse.close();
   });
 });

@@ -86,12 +86,14 @@ describe('the semantic layer for every role', () => {
         .map((c: { name: string }) => c.name)
         .sort();
     expect(await names('exec')).toEqual([
+      'buyer_activity',
       'buyer_cohorts',
       'buyers',
       'daily_gmv',
       'order_lines',
       'orders',
       'products',
+      'seller_benchmarks',
       'sellers',
     ]);
     expect(await names('buyer')).not.toContain('daily_gmv');
@@ -123,6 +125,36 @@ describe('the semantic layer for every role', () => {
     expect(
       (await tp.http('GET', `/cubejs-api/v1/dry-run?query=${hostile}`, { token: tokens.pacific })).status,
     ).toBe(403);
+  });
+
+  it("tells a manufacturer its new and returning customers and repeat rate, but not buyers' history elsewhere", async () => {
+    const rows = (
+      await api('alpine').load({
+        measures: [
+          'buyer_activity.new_customers',
+          'buyer_activity.returning_customers',
+          'buyer_activity.repeat_rate_90d',
+          'buyer_activity.buyers',
+        ],
+      })
+    ).tablePivot();
+    const row = rows[0]!;
+    // Six demo retailers, and over 90 days each has bought from Alpine more than once.
+    expect(Number(row['buyer_activity.new_customers'])).toBe(Number(row['buyer_activity.buyers']));
+    expect(Number(row['buyer_activity.returning_customers'])).toBeGreaterThan(0);
+    expect(Number(row['buyer_activity.repeat_rate_90d'])).toBeGreaterThan(0);
+    expect(Number(row['buyer_activity.repeat_rate_90d'])).toBeLessThanOrEqual(1);
+    const elsewhere = await tp.http('POST', '/cubejs-api/v1/load', {
+      token: tokens.alpine,
+      body: { query: { measures: ['buyer_activity.new_buyers'] } },
+    });
+    expect(elsewhere.status).toBe(403);
+    const platform = (
+      await api('exec').load({
+        measures: ['buyer_activity.new_buyers', 'buyer_activity.platform_repeat_rate_90d'],
+      })
+    ).tablePivot()[0]!;
+    expect(platform['buyer_activity.new_buyers']).toBe('6');
   });
 
   it('gives executives buyer cohorts', async () => {

@@ -73,6 +73,63 @@ export const MANUFACTURERS: Array<{
       ['Beeswax taper pair', 640],
     ],
   },
+  // Six manufacturers in North America make a peer group large enough for benchmark bands (5+ peers).
+  {
+    name: 'Prairie Provisions',
+    slug: 'prairie',
+    country: 'US',
+    city: 'Minneapolis',
+    currency: 'USD',
+    products: [
+      ['Wild rice 1kg', 890],
+      ['Maple syrup 500ml', 1450],
+      ['Oat crackers (case of 12)', 3100],
+      ['Sunflower butter 350g', 720],
+      ['Dried cranberries 1kg', 1380],
+    ],
+  },
+  {
+    name: 'Harbor & Pine',
+    slug: 'harbor',
+    country: 'US',
+    city: 'Seattle',
+    currency: 'USD',
+    products: [
+      ['Cedar cutting board', 3400],
+      ['Enamel camp mug', 950],
+      ['Wool blanket', 8900],
+      ['Canvas tote', 1250],
+      ['Pine soap bar (box of 20)', 2600],
+    ],
+  },
+  {
+    name: 'Sunbelt Ceramics',
+    slug: 'sunbelt',
+    country: 'US',
+    city: 'Phoenix',
+    currency: 'USD',
+    products: [
+      ['Terracotta planter', 1600],
+      ['Glazed bowl', 1300],
+      ['Tile coaster set', 1100],
+      ['Stoneware pitcher', 2900],
+      ['Clay incense holder', 600],
+    ],
+  },
+  {
+    name: 'Maple Leaf Goods',
+    slug: 'mapleleaf',
+    country: 'CA',
+    city: 'Toronto',
+    currency: 'USD',
+    products: [
+      ['Birch serving tray', 2700],
+      ['Flannel scarf', 2100],
+      ['Ice wine jelly', 990],
+      ['Hand cream 100ml', 1150],
+      ['Enamel pin set', 700],
+    ],
+  },
 ];
 
 export const RETAILERS = [
