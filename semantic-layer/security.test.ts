@@ -175,3 +175,37 @@ describe('query limits', () => {
     ).toMatch(/LIMIT 10000\b/);
   });
 });
+
+describe('views', () => {
+  let model: CompiledModel;
+  beforeAll(async () => {
+    model = await compileModel(MODEL_DIR);
+  });
+  const secure = (principal: Principal, raw: unknown) =>
+    secureQuery(model, parseCubeQuery(raw), securityContextFor(principal));
+
+  it("apply the view's own rule: a manufacturer reading seller_sales gets only its rows", () => {
+    const q = secure(who('manufacturer'), {
+      measures: ['seller_sales.gmv'],
+      dimensions: ['seller_sales.buyers_city'],
+    });
+    expect(q.filters).toEqual([
+      { member: 'seller_sales.seller_company_id', operator: 'equals', values: [SELLER] },
+    ]);
+    const [sql, params] = createQuery(model, 'clickhouse', {
+      ...q,
+      timezone: 'UTC',
+      useNativeSqlPlanner: false,
+    }).buildSqlAndParams();
+    expect(sql).toMatch(/seller_company_id = \?/);
+    expect(params).toEqual([SELLER]);
+  });
+
+  it('are closed to a role the view does not name, even when its cubes would admit it', () => {
+    expect(() => secure(who('retailer'), { measures: ['seller_sales.gmv'] })).toThrow(/seller_sales/);
+  });
+
+  it('do not expose a member the view leaves out', () => {
+    expect(() => secure(who('manufacturer'), { dimensions: ['seller_sales.buyers_name'] })).toThrow();
+  });
+});

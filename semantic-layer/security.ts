@@ -88,15 +88,27 @@ export function secureQuery(model: CompiledModel, query: CubeQuery, ctx: Securit
   const evaluator = model.cubeEvaluator as unknown as {
     cubeExists(name: string): boolean;
     cubeFromPath(name: string): { accessPolicy?: Policy[] };
+    isInstanceOfType(type: 'measures' | 'dimensions' | 'segments', path: string[]): boolean;
   };
   const members = membersOf(query);
   const cubes = new Set<string>();
   for (const member of members) {
-    const [cube] = member.split('.');
-    if (!cube || !evaluator.cubeExists(cube)) {
-      throw new DomainError('invalid_input', 'unknown_member', `"${member}" is not a member of any cube.`, [
-        { field: 'query', message: `unknown member ${member}` },
-      ]);
+    // Every member must exist: an unknown one would otherwise reach the compiler and fail as a server error.
+    const [cube, name] = member.split('.');
+    const known =
+      !!cube &&
+      !!name &&
+      evaluator.cubeExists(cube) &&
+      (['measures', 'dimensions', 'segments'] as const).some((t) =>
+        evaluator.isInstanceOfType(t, [cube, name]),
+      );
+    if (!known) {
+      throw new DomainError(
+        'invalid_input',
+        'unknown_member',
+        `"${member}" is not a member of any cube or view.`,
+        [{ field: 'query', message: `unknown member ${member}` }],
+      );
     }
     cubes.add(cube);
   }

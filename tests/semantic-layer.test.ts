@@ -157,6 +157,19 @@ describe('the semantic layer for every role', () => {
     expect(platform['buyer_activity.new_buyers']).toBe('6');
   });
 
+  it('answers a member that does not exist with 400 naming it, wherever it hides in the query', async () => {
+    for (const query of [
+      { measures: ['orders.salary'] },
+      { measures: ['orders.gmv'], filters: [{ or: [{ member: 'orders.nope', operator: 'set' }] }] },
+      { measures: ['orders.gmv'], order: { 'orders.secret': 'asc' } },
+      { measures: ['seller_sales.gmv'], dimensions: ['seller_sales.buyers_name'] },
+    ]) {
+      const res = await tp.http('POST', '/cubejs-api/v1/load', { token: tokens.exec, body: { query } });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body.code).toBe('unknown_member');
+    }
+  });
+
   it('gives executives buyer cohorts', async () => {
     const rows = (
       await api('exec').load({
