@@ -123,3 +123,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerPort: c.WORKER_PORT,
   };
 }
+
+/** For entry points (npm start, the worker, the command-line tools): a bad value ends the process with its one line. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

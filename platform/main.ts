@@ -7,22 +7,13 @@ import { createApp } from '../api/app.ts';
 import { createTokenIssuer } from '../api/auth/tokens.ts';
 import { demoLogins } from '../scripts/seed/demo-data.ts';
 import { isEmpty, seedDemo } from '../scripts/seed/seed-demo.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createPlatform } from './container.ts';
 import { createLogger } from './logger.ts';
 import { resolveAuthSecret } from './secrets.ts';
 
 async function main() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const platform = await createPlatform(config, logger);
   logger.info({ mode: platform.mode, dataDir: config.dataDir }, 'platform ready');

@@ -5,22 +5,12 @@
  */
 import express from 'express';
 import { metricsHandler } from '../api/routes/ops-routes.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createPlatform } from './container.ts';
 import { createLogger } from './logger.ts';
 
 async function main() {
-  const config = (() => {
-    try {
-      return loadConfig();
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        console.error(error.message);
-        process.exit(2);
-      }
-      throw error;
-    }
-  })();
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const platform = await createPlatform(config, logger);
   await platform.startPipeline();

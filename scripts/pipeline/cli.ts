@@ -1,19 +1,10 @@
 /** Shared start-up for the pipeline command-line tools: config (one-line errors), logger, stores. */
-import { ConfigError, loadConfig, type Config } from '../../platform/config.ts';
+import { loadConfigOrExit } from '../../platform/config.ts';
 import { openStores } from '../../platform/container.ts';
 import { createLogger } from '../../platform/logger.ts';
 
 export async function openForCli() {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   try {
     return { config, logger, ...(await openStores(config)) };

@@ -1,0 +1,3 @@
+import { semanticLayerScenario } from './support/semantic-layer-scenario.ts';
+
+semanticLayerScenario('embedded');
