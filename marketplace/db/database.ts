@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -36,8 +37,8 @@ export function openPostgres(url: string, poolSize = 10): Db {
 /** `dataDir` undefined keeps the database in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(
-    dataDir ? { dataDir, parsers: { [INT8]: parseInt8 } } : { parsers: { [INT8]: parseInt8 } },
-  );
+  // pg_trgm serves the catalog's typo-tolerant search (real PostgreSQL ships it as a contrib extension).
+  const options = { parsers: { [INT8]: parseInt8 }, extensions: { pg_trgm } };
+  const pglite = await PGlite.create(dataDir ? { dataDir, ...options } : options);
   return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 }

@@ -7,10 +7,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_25_0001_foundation.ts';
 import * as identity from './migrations/2026_11_25_0002_identity.ts';
+import * as catalog from './migrations/2026_11_25_0003_catalog.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
   '2026_11_25_0002_identity': identity,
+  '2026_11_25_0003_catalog': catalog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -106,6 +106,84 @@ export interface ProductsTable {
   currency: string;
   stock: number;
   created_at: Timestamp;
+  category_id: string | null;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+  images: Json<string[]>;
+  specifications: Json<Array<{ name: string; value: string }>>;
+  certifications: Json<string[]>;
+  lead_time_days: ColumnType<number, number | undefined, number>;
+  min_moq: ColumnType<number, number | undefined, number>;
+  units_sold: ColumnType<number, number | undefined, number>;
+  published_at: Timestamp | null;
+  updated_at: Timestamp | null;
+  hidden_at: Timestamp | null;
+  hidden_reason: string | null;
+  hidden_by: string | null;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface CategoriesTable {
+  id: string;
+  parent_id: string | null;
+  slug: string;
+  name: string;
+  path: string;
+  depth: number;
+}
+
+export interface PriceTier {
+  minQuantity: number;
+  priceMinor: number;
+}
+
+export interface ProductVariantsTable {
+  id: string;
+  product_id: string;
+  seller_company_id: string;
+  sku: string;
+  position: number;
+  options: Json<Record<string, string>>;
+  price_minor: number;
+  price_tiers: Json<PriceTier[]>;
+  moq: number;
+  case_pack: number;
+  /** Private to the seller: never in a public or buyer-facing answer. */
+  unit_cost_minor: number | null;
+}
+
+export interface WarehouseLocationsTable {
+  id: string;
+  company_id: string;
+  code: string;
+  name: string;
+  country: string;
+  city: string;
+  created_at: Timestamp;
+}
+
+export interface InventoryLevelsTable {
+  variant_id: string;
+  location_id: string;
+  on_hand: number;
+  reserved: number;
+}
+
+export type MovementKind = 'receipt' | 'adjustment' | 'reservation' | 'release' | 'sale';
+
+export interface InventoryMovementsTable {
+  id: string;
+  company_id: string;
+  product_id: string;
+  variant_id: string;
+  location_id: string;
+  kind: MovementKind;
+  on_hand_delta: number;
+  reserved_delta: number;
+  reference: string | null;
+  note: string | null;
+  actor_user_id: string | null;
+  occurred_at: Timestamp;
 }
 
 export interface OrdersTable {
@@ -126,6 +204,7 @@ export interface OrderLinesTable {
   quantity: number;
   unit_price_minor: number;
   line_total_minor: number;
+  variant_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OutboxTable {
@@ -152,6 +231,11 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   audit_log: AuditLogTable;
   products: ProductsTable;
+  categories: CategoriesTable;
+  product_variants: ProductVariantsTable;
+  warehouse_locations: WarehouseLocationsTable;
+  inventory_levels: InventoryLevelsTable;
+  inventory_movements: InventoryMovementsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   outbox: OutboxTable;
