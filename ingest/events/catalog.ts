@@ -44,6 +44,11 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     priceMinor: minor.positive(),
     currency,
     stock: z.number().int().nonnegative(),
+    // Added with the catalog (optional, so earlier events stay valid):
+    status: z.enum(['draft', 'published']).optional(),
+    categoryId: uuid.nullable().optional(),
+    variantCount: z.number().int().positive().optional(),
+    leadTimeDays: z.number().int().nonnegative().optional(),
   }),
   'order.placed@1': z.object({
     orderId: uuid,
@@ -60,6 +65,8 @@ export const payloadSchemas: Record<string, z.ZodType> = {
         z.object({
           lineNo: z.number().int().positive(),
           productId: uuid,
+          // Added with catalog variants: optional, so events without it stay valid.
+          variantId: uuid.optional(),
           sku: z.string(),
           quantity: z.number().int().positive(),
           unitPriceMinor: minor.positive(),
@@ -98,6 +105,41 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     toRole: z.string(),
   }),
   'company.member_removed@1': z.object({ companyId: uuid, userId: uuid, role: z.string() }),
+  // Catalog and inventory (marketplace/catalog/events.ts). Unit cost never travels in events.
+  'product.published@1': z.object({ productId: uuid, sellerCompanyId: uuid }),
+  'product.unpublished@1': z.object({ productId: uuid, sellerCompanyId: uuid }),
+  'product.updated@1': z.object({ productId: uuid, sellerCompanyId: uuid, changed: z.array(z.string()) }),
+  'product.price_changed@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    variantId: uuid,
+    sku: z.string(),
+    currency,
+    fromPriceMinor: minor.positive(),
+    toPriceMinor: minor.positive(),
+  }),
+  'product.hidden@1': z.object({ productId: uuid, sellerCompanyId: uuid, reason: z.string() }),
+  'product.unhidden@1': z.object({ productId: uuid, sellerCompanyId: uuid, reason: z.string() }),
+  'product.inventory_moved@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    reference: z.string().nullable(),
+    movements: z
+      .array(
+        z.object({
+          movementId: uuid,
+          variantId: uuid,
+          sku: z.string(),
+          locationId: uuid,
+          kind: z.enum(['receipt', 'adjustment', 'reservation', 'release', 'sale']),
+          onHandDelta: z.number().int(),
+          reservedDelta: z.number().int(),
+          onHand: z.number().int().nonnegative(),
+          reserved: z.number().int().nonnegative(),
+        }),
+      )
+      .min(1),
+  }),
 };
 
 /** Aggregate types that have a topic. */

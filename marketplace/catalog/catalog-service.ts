@@ -1,97 +1,114 @@
-/** Listing products. The catalog issue grows this into variants, tiers, MOQ and moderation. */
+/**
+ * The catalog context's front door: listing and editing products, search and product pages for buyers,
+ * CSV import/export, moderation, the manufacturer directory and (through `inventory`) stock. Each use case
+ * lives in its own module; this file only wires them to one database and clock and applies the
+ * "who may see what" rules that span them.
+ */
 import type { Clock } from '../../platform/clock.ts';
-import { DomainError, forbidden } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
-import type { Currency } from '../../platform/money.ts';
-import { can, type Principal } from '../../platform/principal.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
-import { recordEvent } from '../outbox/record-event.ts';
-import { PRODUCT_LISTED, type ProductListedV1 } from './events.ts';
+import {
+  createInventoryService,
+  requireCatalogWriter,
+  requireSellerMember,
+} from '../inventory/inventory-service.ts';
+import { createCsvTransfer } from './csv-transfer.ts';
+import { createDirectory } from './directory.ts';
+import { createModeration } from './moderation.ts';
+import { createProductEditing } from './product-editing.ts';
+import type { NewProduct } from './product-schema.ts';
+import { loadProduct, type SellerProduct } from './product-views.ts';
+import { checkNewProducts, insertProducts, problemError } from './product-writer.ts';
+import { categoryTree, relatedProducts, searchProducts, type SearchFilter } from './search.ts';
 
-export interface ListProductInput {
-  sku: string;
-  name: string;
-  priceMinor: number;
-  currency: Currency;
-  stock: number;
-}
-
-export interface Product extends ListProductInput {
-  id: string;
-  sellerCompanyId: string;
-  createdAt: string;
-}
+export type { NewProduct } from './product-schema.ts';
 
 export function createCatalogService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+  const editing = createProductEditing(deps);
+  const actorOf = (p: Principal) => ({ userId: p.userId, companyId: p.companyId, kind: 'user' as const });
 
-  async function listProduct(principal: Principal, input: ListProductInput): Promise<Product> {
-    if (principal.companyKind !== 'manufacturer' || !can(principal, 'catalog:write')) {
-      throw forbidden('Only a manufacturer with catalog rights can list products.');
-    }
-    const id = newId();
-    const now = clock.now();
+  /** Lists products for the caller's company, all or none; returns their ids in input order. */
+  async function createProducts(principal: Principal, products: NewProduct[]): Promise<string[]> {
+    requireCatalogWriter(principal);
     return db.transaction().execute(async (tx) => {
-      const duplicate = await tx
-        .selectFrom('products')
-        .select('id')
-        .where('seller_company_id', '=', principal.companyId)
-        .where('sku', '=', input.sku)
-        .executeTakeFirst();
-      if (duplicate) {
-        throw new DomainError('conflict', 'sku_taken', `You already list a product with SKU ${input.sku}.`, [
-          { field: 'sku', message: 'is already used by another of your products' },
-        ]);
-      }
-      await tx
-        .insertInto('products')
-        .values({
-          id,
-          seller_company_id: principal.companyId,
-          sku: input.sku,
-          name: input.name,
-          price_minor: input.priceMinor,
-          currency: input.currency,
-          stock: input.stock,
-          created_at: now,
-        })
-        .execute();
-      await recordEvent<ProductListedV1>(tx, {
-        type: PRODUCT_LISTED,
-        version: 1,
-        aggregateType: 'product',
-        aggregateId: id,
-        companyIds: [principal.companyId],
-        occurredAt: now,
-        actor: { userId: principal.userId, companyId: principal.companyId, kind: 'user' },
-        payload: { productId: id, sellerCompanyId: principal.companyId, ...input },
-      });
-      return { id, sellerCompanyId: principal.companyId, ...input, createdAt: now.toISOString() };
+      const problems = await checkNewProducts(tx, principal.companyId, products);
+      if (problems.length > 0)
+        throw problemError(problems, products.length > 1 ? `products.${problems[0]!.index}.` : '');
+      return insertProducts(
+        tx,
+        { companyId: principal.companyId, actor: actorOf(principal), at: clock.now() },
+        products,
+      );
     });
   }
 
-  async function browse(options: { limit: number; offset: number }): Promise<Product[]> {
-    const rows = await db
-      .selectFrom('products')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(options.limit)
-      .offset(options.offset)
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      sellerCompanyId: r.seller_company_id,
-      sku: r.sku,
-      name: r.name,
-      priceMinor: r.price_minor,
-      currency: r.currency as Currency,
-      stock: r.stock,
-      createdAt: new Date(r.created_at).toISOString(),
-    }));
+  async function listProduct(principal: Principal, input: NewProduct): Promise<SellerProduct> {
+    const [id] = await createProducts(principal, [input]);
+    return (await loadProduct(db, id!, 'seller'))!;
   }
 
-  return { listProduct, browse };
+  /** A buyer's (or anyone's) product page: published, not hidden, seller active; else not found. */
+  async function productPage(id: string) {
+    const visible = await db
+      .selectFrom('products as p')
+      .innerJoin('companies as c', 'c.id', 'p.seller_company_id')
+      .select('p.id')
+      .where('p.id', '=', id)
+      .where('p.status', '=', 'published')
+      .where('p.hidden_at', 'is', null)
+      .where('c.status', '=', 'active')
+      .executeTakeFirst();
+    if (!visible) throw notFound('product', id);
+    const product = (await loadProduct(db, id, 'public'))!;
+    return { ...product, related: await relatedProducts(db, id) };
+  }
+
+  async function myProducts(
+    principal: Principal,
+    filter: { status?: 'draft' | 'published'; hidden?: boolean; limit: number; offset: number },
+  ): Promise<SellerProduct[]> {
+    requireSellerMember(principal);
+    let query = db.selectFrom('products').select('id').where('seller_company_id', '=', principal.companyId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.hidden !== undefined) query = query.where('hidden_at', filter.hidden ? 'is not' : 'is', null);
+    const ids = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    const out: SellerProduct[] = [];
+    for (const { id } of ids) out.push((await loadProduct(db, id, 'seller'))!);
+    return out;
+  }
+
+  async function myProduct(principal: Principal, id: string): Promise<SellerProduct> {
+    requireSellerMember(principal);
+    const product = await loadProduct(db, id, 'seller');
+    if (!product || product.sellerCompanyId !== principal.companyId) throw notFound('product', id);
+    return product;
+  }
+
+  return {
+    createProducts,
+    listProduct,
+    /** Search and browse (see search.ts); without `q`, newest first. */
+    browse: (filter: SearchFilter) => searchProducts(db, filter),
+    productPage,
+    categories: () => categoryTree(db),
+    myProducts,
+    myProduct,
+    updateProduct: editing.updateProduct,
+    publish: (p: Principal, id: string) => editing.setStatus(p, id, 'published'),
+    unpublish: (p: Principal, id: string) => editing.setStatus(p, id, 'draft'),
+    bulkEdit: editing.bulkEdit,
+    ...createCsvTransfer(deps),
+    moderation: createModeration(deps),
+    directory: createDirectory(deps),
+    inventory: createInventoryService(deps),
+  };
 }
 
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -15,6 +15,8 @@ export interface OrderPlacedV1 {
   lines: Array<{
     lineNo: number;
     productId: string;
+    /** Added with the catalog's variants (optional in v1). */
+    variantId?: string;
     sku: string;
     quantity: number;
     unitPriceMinor: number;

@@ -8,12 +8,17 @@ import { DomainError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { applyRate, lineTotal, toUsd, type Currency } from '../../platform/money.ts';
 import { can, type Principal } from '../../platform/principal.ts';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { recordEvent } from '../outbox/record-event.ts';
+import { unitPriceFor } from '../catalog/product-schema.ts';
+import type { Database } from '../db/schema.ts';
+import { allocateSale, moveStock, type Movement } from '../inventory/stock-ledger.ts';
 import { ORDER_PLACED, type OrderPlacedV1 } from './events.ts';
 
 export interface PlaceOrderInput {
-  lines: Array<{ productId: string; quantity: number }>;
+  /** Each line names a variant, or a product that has exactly one variant (the earlier, product-only form). */
+  lines: Array<{ productId?: string; variantId?: string; quantity: number }>;
 }
 
 export interface Order {
@@ -27,6 +32,57 @@ export interface Order {
   lines?: OrderPlacedV1['lines'];
 }
 
+/**
+ * Finds each line's variant and locks the lines' products (in id order, so two orders cannot deadlock).
+ * A product-only line needs a product with exactly one variant.
+ */
+async function resolveLines(tx: Transaction<Database>, input: PlaceOrderInput) {
+  const variantIds = input.lines.flatMap((l) => (l.variantId ? [l.variantId] : []));
+  const productIds = input.lines.flatMap((l) => (l.productId ? [l.productId] : []));
+  const variants = await tx
+    .selectFrom('product_variants')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(variantIds.length > 0 ? [eb('id', 'in', variantIds)] : []),
+        ...(productIds.length > 0 ? [eb('product_id', 'in', productIds)] : []),
+      ]),
+    )
+    .execute();
+  const variantOf = input.lines.map((line, i) => {
+    const field = `lines.${i}.${line.variantId ? 'variantId' : 'productId'}`;
+    const candidates = line.variantId
+      ? variants.filter(
+          (v) => v.id === line.variantId && (!line.productId || v.product_id === line.productId),
+        )
+      : variants.filter((v) => v.product_id === line.productId);
+    if (candidates.length === 0)
+      throw new DomainError(
+        'validation',
+        'unknown_product',
+        `Line ${i + 1} names a product that does not exist.`,
+        [{ field, message: line.variantId ? 'no such variant (of that product)' : 'no such product' }],
+      );
+    if (candidates.length > 1)
+      throw new DomainError(
+        'validation',
+        'variant_required',
+        `Line ${i + 1} names a product with ${candidates.length} variants: name one with variantId.`,
+        [{ field: `lines.${i}.variantId`, message: 'is required for a product with several variants' }],
+      );
+    return candidates[0]!;
+  });
+  const ids = [...new Set(variantOf.map((v) => v.product_id))].sort();
+  const products = await tx
+    .selectFrom('products')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return { byId: new Map(products.map((p) => [p.id, p])), variantOf };
+}
+
 export function createOrderService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
@@ -34,65 +90,80 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
     if (principal.companyKind !== 'retailer' || !can(principal, 'orders:place')) {
       throw forbidden('Only a retailer with buying rights can place orders.');
     }
-    const seen = new Set<string>();
-    input.lines.forEach((line, i) => {
-      if (seen.has(line.productId)) {
-        throw new DomainError('validation', 'duplicate_line', 'Each product may appear on one line only.', [
-          { field: `lines.${i}.productId`, message: 'repeats an earlier line: add the quantities together' },
-        ]);
-      }
-      seen.add(line.productId);
-    });
-
     const orderId = newId();
     const placedAt = clock.now();
     return db.transaction().execute(async (tx) => {
-      // Lock in id order so two orders for the same products cannot deadlock.
-      const ids = [...seen].sort();
-      const products = await tx
-        .selectFrom('products')
-        .selectAll()
-        .where('id', 'in', ids)
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      const byId = new Map(products.map((p) => [p.id, p]));
+      const { byId, variantOf } = await resolveLines(tx, input);
+      const seen = new Set<string>();
+      input.lines.forEach((line, i) => {
+        const variant = variantOf[i]!;
+        if (seen.has(variant.id)) {
+          throw new DomainError('validation', 'duplicate_line', 'Each product may appear on one line only.', [
+            {
+              field: `lines.${i}.${line.variantId ? 'variantId' : 'productId'}`,
+              message: 'repeats an earlier line: add the quantities together',
+            },
+          ]);
+        }
+        seen.add(variant.id);
+      });
 
       const lines: OrderPlacedV1['lines'] = [];
-      input.lines.forEach((line, i) => {
-        const product = byId.get(line.productId);
-        if (!product) {
+      const sales: Movement[] = [];
+      for (const [i, line] of input.lines.entries()) {
+        const variant = variantOf[i]!;
+        const product = byId.get(variant.product_id)!;
+        if (product.status !== 'published' || product.hidden_at !== null) {
           throw new DomainError(
             'validation',
-            'unknown_product',
-            `Line ${i + 1} names a product that does not exist.`,
-            [{ field: `lines.${i}.productId`, message: 'no such product' }],
+            'product_unavailable',
+            `Line ${i + 1} names a product that is not on sale.`,
+            [{ field: `lines.${i}.productId`, message: 'is not on sale' }],
           );
         }
-        if (product.stock < line.quantity) {
+        if (line.quantity < variant.moq || line.quantity % variant.case_pack !== 0) {
           throw new DomainError(
-            'conflict',
-            'insufficient_stock',
-            `Only ${product.stock} of ${product.sku} left; line ${i + 1} asks for ${line.quantity}.`,
-            [{ field: `lines.${i}.quantity`, message: `at most ${product.stock} available` }],
+            'validation',
+            line.quantity < variant.moq ? 'below_moq' : 'not_case_multiple',
+            `${variant.sku} sells in cases of ${variant.case_pack}, at least ${variant.moq} units; line ${i + 1} asks for ${line.quantity}.`,
+            [
+              {
+                field: `lines.${i}.quantity`,
+                message: `must be at least ${variant.moq} and a multiple of ${variant.case_pack}`,
+              },
+            ],
           );
         }
+        const unitPriceMinor = unitPriceFor(
+          { priceMinor: variant.price_minor, priceTiers: variant.price_tiers },
+          line.quantity,
+        );
+        sales.push(
+          ...(await allocateSale(tx, {
+            productId: product.id,
+            variantId: variant.id,
+            sku: variant.sku,
+            quantity: line.quantity,
+            field: `lines.${i}.quantity`,
+          })),
+        );
         lines.push({
           lineNo: i + 1,
           productId: product.id,
-          sku: product.sku,
+          variantId: variant.id,
+          sku: variant.sku,
           quantity: line.quantity,
-          unitPriceMinor: product.price_minor,
-          lineTotalMinor: lineTotal(product.price_minor, line.quantity),
+          unitPriceMinor,
+          lineTotalMinor: lineTotal(unitPriceMinor, line.quantity),
           lineTotalUsdMinor: 0, // set below, once the order's currency is known
         });
-      });
+      }
 
-      const first = byId.get(input.lines[0]!.productId)!;
+      const first = byId.get(variantOf[0]!.product_id)!;
       const sellerCompanyId = first.seller_company_id;
       const currency = first.currency as Currency;
-      for (const [i, line] of input.lines.entries()) {
-        const product = byId.get(line.productId)!;
+      for (const i of input.lines.keys()) {
+        const product = byId.get(variantOf[i]!.product_id)!;
         if (product.seller_company_id !== sellerCompanyId) {
           throw new DomainError(
             'validation',
@@ -115,10 +186,16 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       const { usdMinor, fxRate } = toUsd({ amountMinor: subtotalMinor, currency }, placedAt);
       for (const line of lines) line.lineTotalUsdMinor = applyRate(line.lineTotalMinor, fxRate);
 
+      const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
+      await moveStock(
+        tx,
+        { companyId: sellerCompanyId, actor, at: placedAt, reference: `order:${orderId}` },
+        sales,
+      );
       for (const line of lines) {
         await tx
           .updateTable('products')
-          .set((eb) => ({ stock: eb('stock', '-', line.quantity) }))
+          .set((eb) => ({ units_sold: eb('units_sold', '+', line.quantity) }))
           .where('id', '=', line.productId)
           .execute();
       }
@@ -142,6 +219,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
             order_id: orderId,
             line_no: l.lineNo,
             product_id: l.productId,
+            variant_id: l.variantId ?? null,
             quantity: l.quantity,
             unit_price_minor: l.unitPriceMinor,
             line_total_minor: l.lineTotalMinor,
@@ -155,7 +233,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
         aggregateId: orderId,
         companyIds: [principal.companyId, sellerCompanyId],
         occurredAt: placedAt,
-        actor: { userId: principal.userId, companyId: principal.companyId, kind: 'user' },
+        actor,
         payload: {
           orderId,
           buyerCompanyId: principal.companyId,

@@ -1,0 +1,277 @@
+/**
+ * A seller's changes to their own products: edit listing fields, publish and unpublish, and bulk price/stock
+ * edits. Each runs in one transaction with its events (and an audit record for price changes); a product of
+ * another company is "not found", never "forbidden", so ids of others' drafts reveal nothing.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import type { Actor } from '../../platform/domain-event.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Db } from '../db/database.ts';
+import type { Database, PriceTier } from '../db/schema.ts';
+import { requireCatalogWriter } from '../inventory/inventory-service.ts';
+import { defaultLocation, moveStock, type Movement } from '../inventory/stock-ledger.ts';
+import { recordEvent } from '../outbox/record-event.ts';
+import {
+  PRODUCT_PRICE_CHANGED,
+  PRODUCT_PUBLISHED,
+  PRODUCT_UNPUBLISHED,
+  PRODUCT_UPDATED,
+  type ProductPriceChangedV1,
+  type ProductStatusChangedV1,
+  type ProductUpdatedV1,
+} from './events.ts';
+import { categoryIdsBySlug } from './product-writer.ts';
+import type { ProductPatch } from './product-schema.ts';
+import { isVerified } from './verification.ts';
+
+type Tx = Transaction<Database>;
+
+export interface BulkEditItem {
+  /** The variant, by SKU (as in the CSV export). */
+  sku: string;
+  priceMinor?: number;
+  priceTiers?: PriceTier[];
+  unitCostMinor?: number | null;
+  /** The new on-hand count at `locationId` (default location if omitted): written as an adjustment. */
+  stock?: number;
+  locationId?: string;
+}
+
+const actorOf = (p: Principal): Actor => ({ userId: p.userId, companyId: p.companyId, kind: 'user' });
+
+async function ownProduct(tx: Tx, principal: Principal, id: string) {
+  const row = await tx
+    .selectFrom('products')
+    .selectAll()
+    .where('id', '=', id)
+    .where('seller_company_id', '=', principal.companyId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw notFound('product', id);
+  return row;
+}
+
+export function createProductEditing(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  async function updateProduct(principal: Principal, id: string, patch: ProductPatch): Promise<void> {
+    requireCatalogWriter(principal);
+    const at = clock.now();
+    await db.transaction().execute(async (tx) => {
+      await ownProduct(tx, principal, id);
+      const set: Record<string, unknown> = { updated_at: at };
+      if (patch.name !== undefined) set.name = patch.name;
+      if (patch.description !== undefined) set.description = patch.description;
+      if (patch.category !== undefined) {
+        if (patch.category === null) set.category_id = null;
+        else {
+          const categoryId = (await categoryIdsBySlug(tx)).get(patch.category);
+          if (!categoryId)
+            throw new DomainError(
+              'validation',
+              'unknown_category',
+              `There is no category "${patch.category}".`,
+              [{ field: 'category', message: `no category "${patch.category}"` }],
+            );
+          set.category_id = categoryId;
+        }
+      }
+      if (patch.images !== undefined) set.images = JSON.stringify(patch.images);
+      if (patch.specifications !== undefined) set.specifications = JSON.stringify(patch.specifications);
+      if (patch.certifications !== undefined) set.certifications = JSON.stringify(patch.certifications);
+      if (patch.leadTimeDays !== undefined) set.lead_time_days = patch.leadTimeDays;
+      await tx.updateTable('products').set(set).where('id', '=', id).execute();
+      await recordEvent<ProductUpdatedV1>(tx, {
+        type: PRODUCT_UPDATED,
+        version: 1,
+        aggregateType: 'product',
+        aggregateId: id,
+        companyIds: [principal.companyId],
+        occurredAt: at,
+        actor: actorOf(principal),
+        payload: { productId: id, sellerCompanyId: principal.companyId, changed: Object.keys(patch).sort() },
+      });
+    });
+  }
+
+  async function setStatus(principal: Principal, id: string, status: 'draft' | 'published'): Promise<void> {
+    requireCatalogWriter(principal);
+    const at = clock.now();
+    await db.transaction().execute(async (tx) => {
+      const product = await ownProduct(tx, principal, id);
+      if (product.status === status) return;
+      if (status === 'published' && !(await isVerified(tx, principal.companyId)))
+        throw new DomainError(
+          'forbidden',
+          'company_not_verified',
+          'Only a verified manufacturer can publish: the company owner must verify their email address first.',
+        );
+      await tx
+        .updateTable('products')
+        .set({ status, updated_at: at, ...(status === 'published' ? { published_at: at } : {}) })
+        .where('id', '=', id)
+        .execute();
+      await recordEvent<ProductStatusChangedV1>(tx, {
+        type: status === 'published' ? PRODUCT_PUBLISHED : PRODUCT_UNPUBLISHED,
+        version: 1,
+        aggregateType: 'product',
+        aggregateId: id,
+        companyIds: [principal.companyId],
+        occurredAt: at,
+        actor: actorOf(principal),
+        payload: { productId: id, sellerCompanyId: principal.companyId },
+      });
+    });
+  }
+
+  /**
+   * Prices, tiers, unit cost and stock for many variants at once: all items apply or none does. Price
+   * changes are audited (before/after) and emitted; stock changes are adjustments in the ledger.
+   */
+  async function bulkEdit(principal: Principal, items: BulkEditItem[]): Promise<{ updated: number }> {
+    requireCatalogWriter(principal);
+    const at = clock.now();
+    const actor = actorOf(principal);
+    return db.transaction().execute(async (tx) => {
+      const skus = [...new Set(items.map((i) => i.sku))];
+      const variants = await tx
+        .selectFrom('product_variants as v')
+        .innerJoin('products as p', 'p.id', 'v.product_id')
+        .select([
+          'v.id',
+          'v.sku',
+          'v.product_id',
+          'v.price_minor',
+          'v.price_tiers',
+          'v.moq',
+          'v.unit_cost_minor',
+          'p.currency',
+        ])
+        .where('v.seller_company_id', '=', principal.companyId)
+        .where('v.sku', 'in', skus)
+        .orderBy('v.id')
+        .forUpdate()
+        .execute();
+      const bySku = new Map(variants.map((v) => [v.sku, v]));
+      const problems = items.flatMap((item, i) => {
+        const v = bySku.get(item.sku);
+        if (!v) return [{ field: `items.${i}.sku`, message: 'is not one of your variants' }];
+        const tiers = item.priceTiers ?? v.price_tiers;
+        if (tiers.some((t) => t.minQuantity <= v.moq))
+          return [
+            {
+              field: `items.${i}.priceTiers`,
+              message: `each tier's minQuantity must be above the MOQ (${v.moq})`,
+            },
+          ];
+        return [];
+      });
+      if (problems.length > 0)
+        throw new DomainError(
+          'validation',
+          'invalid_bulk_edit',
+          `${problems[0]!.field} ${problems[0]!.message}.`,
+          problems,
+        );
+
+      const levels = await tx
+        .selectFrom('inventory_levels')
+        .select(['variant_id', 'location_id', 'on_hand', 'reserved'])
+        .where(
+          'variant_id',
+          'in',
+          variants.map((v) => v.id),
+        )
+        .execute();
+      const movements: Movement[] = [];
+      const touchedProducts = new Set<string>();
+      let mainLocation: string | undefined;
+      for (const [i, item] of items.entries()) {
+        const v = bySku.get(item.sku)!;
+        const set: Record<string, unknown> = {};
+        if (item.priceMinor !== undefined && item.priceMinor !== v.price_minor) {
+          set.price_minor = item.priceMinor;
+          await recordAudit(tx, {
+            actor,
+            action: 'product.price_changed',
+            targetType: 'product',
+            targetId: v.product_id,
+            companyId: principal.companyId,
+            occurredAt: at,
+            before: { sku: v.sku, priceMinor: v.price_minor },
+            after: { sku: v.sku, priceMinor: item.priceMinor },
+          });
+          await recordEvent<ProductPriceChangedV1>(tx, {
+            type: PRODUCT_PRICE_CHANGED,
+            version: 1,
+            aggregateType: 'product',
+            aggregateId: v.product_id,
+            companyIds: [principal.companyId],
+            occurredAt: at,
+            actor,
+            payload: {
+              productId: v.product_id,
+              sellerCompanyId: principal.companyId,
+              variantId: v.id,
+              sku: v.sku,
+              currency: v.currency,
+              fromPriceMinor: v.price_minor,
+              toPriceMinor: item.priceMinor,
+            },
+          });
+          v.price_minor = item.priceMinor;
+        }
+        if (item.priceTiers !== undefined) set.price_tiers = JSON.stringify(item.priceTiers);
+        if (item.unitCostMinor !== undefined) set.unit_cost_minor = item.unitCostMinor;
+        if (Object.keys(set).length > 0) {
+          await tx.updateTable('product_variants').set(set).where('id', '=', v.id).execute();
+          touchedProducts.add(v.product_id);
+        }
+        if (item.stock !== undefined) {
+          let locationId = item.locationId;
+          if (locationId) {
+            const own = await tx
+              .selectFrom('warehouse_locations')
+              .select('id')
+              .where('id', '=', locationId)
+              .where('company_id', '=', principal.companyId)
+              .executeTakeFirst();
+            if (!own)
+              throw new DomainError('validation', 'unknown_location', 'That is not one of your locations.', [
+                { field: `items.${i}.locationId`, message: 'no such location of yours' },
+              ]);
+          } else locationId = mainLocation ??= await defaultLocation(tx, principal.companyId, at);
+          const level = levels.find((l) => l.variant_id === v.id && l.location_id === locationId);
+          const pending = movements
+            .filter((m) => m.variantId === v.id && m.locationId === locationId)
+            .reduce((s, m) => s + m.onHandDelta, 0);
+          const delta = item.stock - ((level?.on_hand ?? 0) + pending);
+          if (delta !== 0)
+            movements.push({
+              productId: v.product_id,
+              variantId: v.id,
+              sku: v.sku,
+              locationId,
+              kind: 'adjustment',
+              onHandDelta: delta,
+              reservedDelta: 0,
+              note: 'bulk edit',
+              field: `items.${i}.stock`,
+            });
+        }
+      }
+      if (touchedProducts.size > 0) {
+        await sql`UPDATE products p SET updated_at = ${at},
+            price_minor = (SELECT min(v.price_minor) FROM product_variants v WHERE v.product_id = p.id)
+          WHERE p.id IN (${sql.join([...touchedProducts])})`.execute(tx);
+      }
+      await moveStock(tx, { companyId: principal.companyId, actor, at, reference: 'bulk-edit' }, movements);
+      return { updated: items.length };
+    });
+  }
+
+  return { updateProduct, setStatus, bulkEdit };
+}
