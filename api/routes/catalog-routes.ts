@@ -1,63 +1,354 @@
+/**
+ * Catalog HTTP: the public catalog (categories, search, product pages), a seller's own products (create, edit,
+ * publish, bulk edit, CSV import/export) and admin moderation. Inventory and the manufacturer directory have
+ * their own route files, registered from here.
+ */
 import { z } from 'zod';
 import type { CatalogService } from '../../marketplace/catalog/catalog-service.ts';
+import {
+  newProductSchema,
+  priceTiersSchema,
+  productPatchSchema,
+  skuSchema,
+} from '../../marketplace/catalog/product-schema.ts';
 import { CURRENCIES } from '../../platform/money.ts';
 import type { ApiDefinition } from '../openapi.ts';
+import { registerDirectoryRoutes } from './directory-routes.ts';
+import { registerInventoryRoutes } from './inventory-routes.ts';
 import { pageQuery } from './pagination.ts';
 
-const listProductBody = z
-  .object({
-    sku: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 letters, digits, ".", "_" or "-"' }),
-    name: z.string().trim().min(1).max(200),
-    priceMinor: z
-      .number()
-      .int()
-      .positive()
-      .max(1_000_000_000_00, { message: 'must be at most 1,000,000,000.00' }),
-    currency: z.enum(CURRENCIES),
-    stock: z.number().int().min(0).max(1_000_000_000),
-  })
-  .strict()
-  .openapi('ListProductRequest');
+const idParams = z.object({ id: z.uuid({ message: 'must be a product id (UUID)' }) }).strict();
+const flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+const count = (max: number) => z.coerce.number({ message: 'must be a number' }).int().min(0).max(max);
 
-const product = z
+const tier = z.object({ minQuantity: z.number().int(), priceMinor: z.number().int() });
+const summary = z
   .object({
     id: z.string(),
     sellerCompanyId: z.string(),
+    sellerName: z.string(),
+    sellerCountry: z.string(),
     sku: z.string(),
     name: z.string(),
+    categoryId: z.string().nullable(),
     priceMinor: z.number().int(),
     currency: z.enum(CURRENCIES),
     stock: z.number().int(),
+    moq: z.number().int(),
+    leadTimeDays: z.number().int(),
+    certifications: z.array(z.string()),
+    image: z.string().nullable(),
     createdAt: z.string(),
+    publishedAt: z.string().nullable(),
   })
-  .openapi('Product');
+  .openapi('ProductSummary');
+const publicVariant = z.object({
+  id: z.string(),
+  sku: z.string(),
+  options: z.record(z.string(), z.string()),
+  priceMinor: z.number().int(),
+  priceTiers: z.array(tier),
+  moq: z.number().int(),
+  casePack: z.number().int(),
+  available: z.number().int(),
+});
+const productDetail = {
+  description: z.string(),
+  category: z.object({ id: z.string(), slug: z.string(), name: z.string(), path: z.string() }).nullable(),
+  images: z.array(z.string()),
+  specifications: z.array(z.object({ name: z.string(), value: z.string() })),
+};
+const productPage = summary
+  .extend({ ...productDetail, variants: z.array(publicVariant), related: z.array(summary) })
+  .openapi('ProductPage');
+export const sellerProduct = summary
+  .extend({
+    ...productDetail,
+    status: z.enum(['draft', 'published']),
+    updatedAt: z.string().nullable(),
+    unitsSold: z.number().int(),
+    moderation: z.object({
+      hidden: z.boolean(),
+      hiddenAt: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+    variants: z.array(
+      publicVariant.extend({
+        unitCostMinor: z.number().int().nullable(),
+        onHand: z.number().int(),
+        reserved: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('SellerProduct');
+
+const searchQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    category: z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/, { message: 'must be a category slug' })
+      .optional(),
+    currency: z.enum(CURRENCIES).optional(),
+    minPrice: count(1_000_000_000_00).optional(),
+    maxPrice: count(1_000_000_000_00).optional(),
+    maxMoq: count(1_000_000).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code' })
+      .optional(),
+    certification: z.string().min(1).max(60).optional(),
+    verifiedOnly: flag.optional(),
+    sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'popularity']).optional(),
+  })
+  .extend(pageQuery.shape)
+  .strict()
+  .superRefine((q, ctx) => {
+    if ((q.minPrice !== undefined || q.maxPrice !== undefined) && !q.currency)
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'is required with minPrice or maxPrice' });
+    if (q.minPrice !== undefined && q.maxPrice !== undefined && q.minPrice > q.maxPrice)
+      ctx.addIssue({ code: 'custom', path: ['maxPrice'], message: 'must not be below minPrice' });
+  });
+
+const reasonBody = z
+  .object({
+    reason: z.string().trim().min(3, { message: 'must say why, in at least 3 characters' }).max(1000),
+  })
+  .strict();
+
+const bulkEditBody = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            sku: skuSchema,
+            priceMinor: z.number().int().positive().max(1_000_000_000_00).optional(),
+            priceTiers: priceTiersSchema.optional(),
+            unitCostMinor: z.number().int().min(0).max(1_000_000_000_00).nullable().optional(),
+            stock: z.number().int().min(0).max(1_000_000_000).optional(),
+            locationId: z.uuid({ message: 'must be a location id (UUID)' }).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi('BulkEditRequest');
 
 export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: CatalogService }) {
+  const { catalog } = deps;
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/categories',
+      summary: 'The category tree (flat, by path), with the number of visible products directly in each',
+      tag: 'catalog',
+      auth: false,
+      response: z.object({
+        items: z.array(
+          z.object({
+            id: z.string(),
+            parentId: z.string().nullable(),
+            slug: z.string(),
+            name: z.string(),
+            path: z.string(),
+            depth: z.number().int(),
+            productCount: z.number().int(),
+          }),
+        ),
+      }),
+    },
+    async () => ({ items: await catalog.categories() }),
+  );
   api.defineRoute(
     {
       method: 'post',
       path: '/api/v1/products',
-      summary: 'List a product (manufacturers)',
+      summary:
+        'List a product (manufacturers): variants, tiers, MOQ, case pack, images, specs; draft or published',
       tag: 'catalog',
       auth: true,
-      body: listProductBody,
+      body: newProductSchema.openapi('NewProduct'),
       status: 201,
-      response: product,
+      response: sellerProduct,
     },
-    async ({ principal, body }) => deps.catalog.listProduct(principal, body),
+    async ({ principal, body }) => catalog.listProduct(principal, body),
   );
   api.defineRoute(
     {
       method: 'get',
       path: '/api/v1/products',
-      summary: 'Browse products, newest first',
+      summary: 'Search and browse published products: keywords (typo tolerant), filters, sort, pages',
       tag: 'catalog',
       auth: false,
-      query: pageQuery,
-      response: z.object({ items: z.array(product) }),
+      query: searchQuery,
+      response: z.object({ items: z.array(summary), total: z.number().int() }),
     },
-    async ({ query }) => ({ items: await deps.catalog.browse(query) }),
+    async ({ query }) =>
+      catalog.browse({
+        ...query,
+        ...(query.minPrice !== undefined ? { minPriceMinor: query.minPrice } : {}),
+        ...(query.maxPrice !== undefined ? { maxPriceMinor: query.maxPrice } : {}),
+      }),
   );
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/products/:id',
+      summary: 'A product page: variants, price tiers, availability and related products',
+      tag: 'catalog',
+      auth: false,
+      params: idParams,
+      response: productPage,
+    },
+    async ({ params }) => catalog.productPage(params.id),
+  );
+
+  // A seller's own catalog: drafts, moderation notes and unit cost live only here.
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/catalog/products',
+      summary: "Your company's products, including drafts, hidden ones (with the reason) and unit cost",
+      tag: 'catalog',
+      auth: true,
+      query: z
+        .object({ status: z.enum(['draft', 'published']).optional(), hidden: flag.optional() })
+        .extend(pageQuery.shape)
+        .strict(),
+      response: z.object({ items: z.array(sellerProduct) }),
+    },
+    async ({ principal, query }) => ({ items: await catalog.myProducts(principal, query) }),
+  );
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/catalog/products/:id',
+      summary: 'One of your products, as you see it',
+      tag: 'catalog',
+      auth: true,
+      params: idParams,
+      response: sellerProduct,
+    },
+    async ({ principal, params }) => catalog.myProduct(principal, params.id),
+  );
+  api.defineRoute(
+    {
+      method: 'patch',
+      path: '/api/v1/catalog/products/:id',
+      summary:
+        'Edit a product: name, description, category, images, specifications, certifications, lead time',
+      tag: 'catalog',
+      auth: true,
+      params: idParams,
+      body: productPatchSchema.openapi('ProductPatch'),
+      response: sellerProduct,
+    },
+    async ({ principal, params, body }) => {
+      await catalog.updateProduct(principal, params.id, body);
+      return catalog.myProduct(principal, params.id);
+    },
+  );
+  for (const [action, summaryText] of [
+    ['publish', 'Publish a draft (verified manufacturers only)'],
+    ['unpublish', 'Take a product back to draft'],
+  ] as const) {
+    api.defineRoute(
+      {
+        method: 'post',
+        path: `/api/v1/catalog/products/:id/${action}`,
+        summary: summaryText,
+        tag: 'catalog',
+        auth: true,
+        params: idParams,
+        response: sellerProduct,
+      },
+      async ({ principal, params }) => {
+        await catalog[action](principal, params.id);
+        return catalog.myProduct(principal, params.id);
+      },
+    );
+  }
+  api.defineRoute(
+    {
+      method: 'post',
+      path: '/api/v1/catalog/bulk-edit',
+      summary: 'Change prices, tiers, unit cost and stock of many variants (by SKU) at once: all or nothing',
+      tag: 'catalog',
+      auth: true,
+      body: bulkEditBody,
+      response: z.object({ updated: z.number().int() }),
+    },
+    async ({ principal, body }) => catalog.bulkEdit(principal, body.items),
+  );
+  api.defineRoute(
+    {
+      method: 'post',
+      path: '/api/v1/catalog/import',
+      summary:
+        'Import products from CSV (one row per variant). Any bad row: 422 naming every line and column, nothing imported; dryRun: the report only',
+      tag: 'catalog',
+      auth: true,
+      body: z
+        .object({
+          csv: z.string().min(1, { message: 'must hold the CSV text' }).max(900_000),
+          dryRun: z.boolean().optional(),
+        })
+        .strict()
+        .openapi('CsvImportRequest'),
+      response: z
+        .object({
+          dryRun: z.boolean(),
+          rows: z.number().int(),
+          products: z.number().int(),
+          imported: z.number().int(),
+          errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
+        })
+        .openapi('CsvImportReport'),
+    },
+    async ({ principal, body }) => catalog.importCsv(principal, body.csv, { dryRun: body.dryRun ?? false }),
+  );
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/catalog/export',
+      summary: 'Your products as CSV (the import format, with unit cost and stock)',
+      tag: 'catalog',
+      auth: true,
+      response: z.string().openapi({ description: 'text/csv' }),
+    },
+    async ({ principal, res }) => {
+      const csv = await catalog.exportCsv(principal);
+      res.status(200).type('text/csv').attachment('products.csv').send(csv);
+    },
+  );
+
+  for (const [action, summaryText] of [
+    ['hide', 'Hide a listing from buyers, with a reason the seller sees (platform admins)'],
+    ['unhide', 'Show a hidden listing again (platform admins)'],
+  ] as const) {
+    api.defineRoute(
+      {
+        method: 'post',
+        path: `/api/v1/admin/products/:id/${action}`,
+        summary: summaryText,
+        tag: 'admin',
+        auth: true,
+        params: idParams,
+        body: reasonBody,
+        response: z.object({
+          productId: z.string(),
+          hidden: z.boolean(),
+          hiddenAt: z.string().nullable(),
+          reason: z.string().nullable(),
+        }),
+      },
+      async ({ principal, params, body }) => catalog.moderation[action](principal, params.id, body.reason),
+    );
+  }
+
+  registerInventoryRoutes(api, { inventory: catalog.inventory });
+  registerDirectoryRoutes(api, { directory: catalog.directory });
 }

@@ -9,10 +9,15 @@ const placeOrderBody = z
       .array(
         z
           .object({
-            productId: z.uuid({ message: 'must be a product id (UUID)' }),
+            productId: z.uuid({ message: 'must be a product id (UUID)' }).optional(),
+            variantId: z.uuid({ message: 'must be a variant id (UUID)' }).optional(),
             quantity: z.number().int().min(1).max(1_000_000),
           })
-          .strict(),
+          .strict()
+          .refine((l) => l.productId !== undefined || l.variantId !== undefined, {
+            message: 'is required (or give variantId for one variant of a product)',
+            path: ['productId'],
+          }),
       )
       .min(1, { message: 'must hold at least one line' })
       .max(200),
@@ -23,6 +28,7 @@ const placeOrderBody = z
 const line = z.object({
   lineNo: z.number().int(),
   productId: z.string(),
+  variantId: z.string().optional(),
   sku: z.string(),
   quantity: z.number().int(),
   unitPriceMinor: z.number().int(),
