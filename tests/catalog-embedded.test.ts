@@ -1,0 +1,3 @@
+import { catalogScenario } from './support/catalog-scenario.ts';
+
+catalogScenario('embedded');
