@@ -170,7 +170,8 @@ export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: Catal
         'List a product (manufacturers): variants, tiers, MOQ, case pack, images, specs; draft or published',
       tag: 'catalog',
       auth: true,
-      body: newProductSchema.openapi('NewProduct'),
+      // Domain schemas may be built before zod is extended for OpenAPI, so they are documented inline.
+      body: newProductSchema,
       status: 201,
       response: sellerProduct,
     },
@@ -243,7 +244,7 @@ export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: Catal
       tag: 'catalog',
       auth: true,
       params: idParams,
-      body: productPatchSchema.openapi('ProductPatch'),
+      body: productPatchSchema,
       response: sellerProduct,
     },
     async ({ principal, params, body }) => {
