@@ -14,7 +14,11 @@ import { servicesAvailable } from './support/test-platform.ts';
 describe('migrations', () => {
   it('apply once on PGlite, then do nothing the second time', async () => {
     const db = await openPglite();
-    expect(await migrateOltp(db)).toEqual(['2026_11_25_0001_foundation', '2026_11_25_0002_identity']);
+    expect(await migrateOltp(db)).toEqual([
+      '2026_11_25_0001_foundation',
+      '2026_11_25_0002_identity',
+      '2026_11_25_0003_catalog',
+    ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
   });
@@ -24,7 +28,11 @@ describe('migrations', () => {
     const url = createTestDatabase(name);
     const [a, b] = [openPostgres(url), openPostgres(url)];
     const results = await Promise.all([migrateOltp(a), migrateOltp(b)]);
-    expect(results.flat()).toEqual(['2026_11_25_0001_foundation', '2026_11_25_0002_identity']);
+    expect(results.flat()).toEqual([
+      '2026_11_25_0001_foundation',
+      '2026_11_25_0002_identity',
+      '2026_11_25_0003_catalog',
+    ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);
     dropTestDatabase(name);
