@@ -4,6 +4,8 @@
  * clock; a seeded random generator keeps every run identical.
  */
 import { SingleBar, Presets } from 'cli-progress';
+import type { Principal } from '../../platform/principal.ts';
+import { demoCatalogFor } from './demo-catalog.ts';
 import { createCatalogService } from '../../marketplace/catalog/catalog-service.ts';
 import { createIdentityService } from '../../marketplace/identity/identity-service.ts';
 import { createOrderService } from '../../marketplace/orders/order-service.ts';
@@ -21,6 +23,9 @@ import {
 
 const DAYS = 90;
 const ORDERS_PER_DAY = 6;
+/** Generated catalog products (spread over the manufacturers) on top of the hand-made ones orders use. */
+export const DEMO_CATALOG_PRODUCTS = 3000;
+const CATALOG_BATCH = 150;
 
 /** mulberry32: a tiny deterministic PRNG, good enough for demo data. */
 function random(seed: number) {
@@ -42,18 +47,25 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
 
 export async function seedDemo(
   platform: Platform,
-  options: { progress?: boolean; now?: Date } = {},
-): Promise<{ orders: number }> {
+  options: { progress?: boolean; now?: Date; catalogProducts?: number } = {},
+): Promise<{ orders: number; catalogProducts: number }> {
   const rand = random(20261125);
   const end = options.now ?? new Date();
-  let current = new Date(end.getTime() - DAYS * 86_400_000);
+  const start = new Date(end.getTime() - DAYS * 86_400_000);
+  // Companies a little before the catalog, the catalog a little before the hand-made products (so those come
+  // first in "newest"), and orders from `start` on.
+  let current = new Date(start.getTime() - 120_000);
   const clock: Clock = { now: () => current };
   const deps = { db: platform.db, clock };
   const identity = createIdentityService(deps);
   const catalog = createCatalogService(deps);
   const orders = createOrderService(deps);
 
-  const totalSteps = PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + DAYS * ORDERS_PER_DAY;
+  const catalogSize = options.catalogProducts ?? DEMO_CATALOG_PRODUCTS;
+  const perSeller = Math.ceil(catalogSize / MANUFACTURERS.length);
+  const batches = Math.ceil(perSeller / CATALOG_BATCH) * MANUFACTURERS.length;
+  const totalSteps =
+    PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + batches + DAYS * ORDERS_PER_DAY;
   const bar = new SingleBar(
     { format: 'Seeding demo marketplace [{bar}] {percentage}% | {value}/{total} | {task}', hideCursor: true },
     Presets.shades_classic,
@@ -82,6 +94,7 @@ export async function seedDemo(
   }
 
   const products: Array<{ id: string; sellerSlug: string }> = [];
+  const sellers: Principal[] = [];
   for (const m of MANUFACTURERS) {
     await identity.registerCompany(
       {
@@ -94,6 +107,9 @@ export async function seedDemo(
       systemActor,
     );
     const seller = await identity.authenticate(sellerEmail(m.slug), DEMO_PASSWORD);
+    sellers.push(seller);
+    const registeredAt = current;
+    current = start;
     for (const [i, [name, priceMinor]] of m.products.entries()) {
       const p = await catalog.listProduct(seller, {
         sku: `${m.slug.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
@@ -104,7 +120,19 @@ export async function seedDemo(
       });
       products.push({ id: p.id, sellerSlug: m.slug });
     }
+    current = registeredAt;
     tick(`manufacturer ${m.name}`);
+  }
+
+  // The browsable catalog: a few thousand generated products across the category tree, in batches.
+  current = new Date(start.getTime() - 60_000);
+  let catalogProducts = 0;
+  for (const [k, m] of MANUFACTURERS.entries()) {
+    const all = demoCatalogFor(m.slug, m.currency, Math.min(perSeller, catalogSize - catalogProducts), k);
+    for (let i = 0; i < all.length; i += CATALOG_BATCH) {
+      catalogProducts += (await catalog.createProducts(sellers[k]!, all.slice(i, i + CATALOG_BATCH))).length;
+      tick(`catalog ${m.name}`);
+    }
   }
 
   const buyers = [];
@@ -140,5 +168,5 @@ export async function seedDemo(
     }
   }
   if (options.progress) bar.stop();
-  return { orders: placed };
+  return { orders: placed, catalogProducts };
 }
