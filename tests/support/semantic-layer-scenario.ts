@@ -92,6 +92,7 @@ export const semanticLayerScenario = (mode: Mode) =>
         'orders',
         'products',
         'seller_benchmarks',
+        'seller_sales',
         'sellers',
       ]);
       expect(await names('buyer')).not.toContain('daily_gmv');
