@@ -231,6 +231,12 @@ stop_postgres() {
   CUR=postgres
   local v; v=$(pg_version)
   if [[ -n $v ]] && pg_online; then
+    # The cluster name is machine-wide; never stop one that another checkout created and uses.
+    local data; data=$(pg_lsclusters -h "$v" "$PG_CLUSTER" | awk '{ print $6 }')
+    if [[ $data != "$PG_DATA" ]]; then
+      log "cluster $v/$PG_CLUSTER belongs to another checkout ($data): left running"
+      return 0
+    fi
     run as_root pg_ctlcluster "$v" "$PG_CLUSTER" stop -m fast
     log "stopped"
   else
