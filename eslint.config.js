@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', '.cache/', 'test-output/', 'semantic-layer/cube.js'] },
+  { ignores: ['node_modules/', '.data/', '.cache/', 'test-output/', 'dist/', 'semantic-layer/cube.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

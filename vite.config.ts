@@ -1,0 +1,41 @@
+/**
+ * The web front end's build: one React app (marketplace/ui is its shell, dashboards/ its analytics pages)
+ * built into dist/web, which api/web.ts serves. `npm run dev:web` serves it with hot reload and proxies the API
+ * to a running `npm start`.
+ */
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  root: path.join(root, 'marketplace/ui'),
+  base: '/',
+  publicDir: false,
+  // No React plugin: esbuild/oxc compile TSX with the automatic runtime from tsconfig's "jsx": "react-jsx";
+  // the plugin would add only dev-time Fast Refresh, and its peer dependencies clash with Cube's Babel.
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    // One copy of each even if a dependency nests its own (package.json overrides @cubejs-client/react's core).
+    dedupe: ['@cubejs-client/core', 'react', 'react-dom'],
+  },
+  build: {
+    outDir: path.join(root, 'dist/web'),
+    emptyOutDir: true,
+    sourcemap: false,
+    reportCompressedSize: true,
+    // ECharts' lazy chunk is ~540 kB raw / ~180 kB gzipped; the initial bundle is what the budget is about.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // react-router marks itself "use client" for React Server Components; meaningless in a client bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    fs: { allow: [root] },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/cubejs-api': 'http://127.0.0.1:3000' },
+  },
+});
