@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { Button, Card } from '../components/index.ts';
+import { readWebConfig } from '../config.ts';
+import { homePathFor } from '../shell/navigation.ts';
+import { useSession } from './SessionContext.tsx';
+
+/** Email + password, then (when the account has it) an authenticator code. */
+export function LoginPage() {
+  const { status, me, login, completeTwoFactor } = useSession();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const config = readWebConfig();
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  useEffect(() => {
+    document.title = 'Sign in - Wholesail';
+  }, []);
+
+  if (status === 'signed-in' && me) {
+    const next = params.get('next');
+    return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : homePathFor(me)} replace />;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const outcome = challenge ? await completeTwoFactor(challenge, code) : await login(email, password);
+    setBusy(false);
+    if (outcome.kind === 'failed') setError(outcome.message);
+    if (outcome.kind === 'two-factor') setChallenge(outcome.challengeToken);
+  };
+
+  return (
+    <main className="login" id="main">
+      <div className="login__panel">
+        <p className="login__brand" aria-hidden="true">
+          Wholesail
+        </p>
+        <h1 className="visually-hidden">Sign in to Wholesail</h1>
+        <p className="login__lead">Sign in to your marketplace and dashboards.</p>
+        <Card>
+          <form onSubmit={submit} noValidate={false} aria-describedby={error ? 'login-error' : undefined}>
+            {error && (
+              <p className="form-error" id="login-error" role="alert" tabIndex={-1} ref={errorRef}>
+                {error}
+              </p>
+            )}
+            {challenge ? (
+              <label className="form-field">
+                Authenticator or recovery code
+                <input
+                  name="code"
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  required
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  autoFocus
+                />
+              </label>
+            ) : (
+              <>
+                <label className="form-field">
+                  Email
+                  <input
+                    name="email"
+                    type="email"
+                    autoComplete="username"
+                    required
+                    value={email}
+                    onChange={(e) => setEmail(e.target.value)}
+                  />
+                </label>
+                <label className="form-field">
+                  Password
+                  <input
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
+                </label>
+              </>
+            )}
+            <Button type="submit" busy={busy} style={{ width: '100%' }}>
+              {busy ? 'Signing in…' : challenge ? 'Verify' : 'Sign in'}
+            </Button>
+          </form>
+        </Card>
+        {config.demoLogins.length > 0 && (
+          <section className="demo-logins" aria-labelledby="demo-logins-title">
+            <h2 id="demo-logins-title" style={{ fontSize: 'var(--text-sm)' }}>
+              Demo accounts
+            </h2>
+            <p style={{ margin: 'var(--space-1) 0 0' }}>
+              Password <code>{config.demoPassword ?? 'wholesail-demo'}</code>. Choose one to fill the form:
+            </p>
+            <ul>
+              {config.demoLogins.map((l) => (
+                <li key={l.email}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEmail(l.email);
+                      setPassword(config.demoPassword ?? 'wholesail-demo');
+                    }}
+                  >
+                    {l.email}
+                  </button>{' '}
+                  ({l.role})
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}
