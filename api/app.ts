@@ -9,6 +9,7 @@ import type { Platform } from '../platform/container.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { TokenIssuer } from './auth/tokens.ts';
 import { homePage } from './home-page.ts';
+import { registerWebApp } from './web.ts';
 import { ApiDefinition } from './openapi.ts';
 import { errorHandler, notFoundHandler } from './problem.ts';
 import { registerEmailLinkPages } from './email-link-pages.ts';
@@ -24,7 +25,10 @@ import { registerOrderRoutes } from './routes/order-routes.ts';
 export interface AppOptions {
   tokens: TokenIssuer;
   demoLogins?: Array<{ email: string; role: string }>;
+  demoPassword?: string;
   publicUrl: string;
+  /** The built web app (default dist/web). */
+  webDir?: string;
 }
 
 export function createApp(platform: Platform, options: AppOptions): express.Express {
@@ -60,10 +64,13 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }),
   );
   registerEmailLinkPages(app);
-  app.get('/', (_req, res) => {
-    res.type('html').send(homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }));
-  });
   app.use(router);
+  registerWebApp(app, {
+    webDir: options.webDir,
+    demoLogins: options.demoLogins ?? [],
+    demoPassword: options.demoPassword,
+    fallbackHome: () => homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }),
+  });
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
