@@ -379,7 +379,10 @@ function Benchmarks() {
         rows={q.error ? [] : months}
         rowKey={(m) => m.month}
         empty={
-          <EmptyState title="No benchmark yet">Benchmarks appear after your first month of sales.</EmptyState>
+          <EmptyState title="No benchmark yet">
+            Benchmarks appear after your first month of sales, once the warehouse has compared it with your
+            peers.
+          </EmptyState>
         }
         columns={[
           { key: 'month', header: 'Month', render: (m) => formatMonth(m.month) },
