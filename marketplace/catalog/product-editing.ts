@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import type { Database, PriceTier } from '../db/schema.ts';
 import { requireCatalogWriter } from '../inventory/inventory-service.ts';
-import { defaultLocation, moveStock, type Movement } from '../inventory/stock-ledger.ts';
+import { moveStock, stockLocation, type Movement } from '../inventory/stock-ledger.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import {
   PRODUCT_PRICE_CHANGED,
@@ -188,7 +188,6 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
         .execute();
       const movements: Movement[] = [];
       const touchedProducts = new Set<string>();
-      let mainLocation: string | undefined;
       for (const [i, item] of items.entries()) {
         const v = bySku.get(item.sku)!;
         const set: Record<string, unknown> = {};
@@ -231,19 +230,13 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
           touchedProducts.add(v.product_id);
         }
         if (item.stock !== undefined) {
-          let locationId = item.locationId;
-          if (locationId) {
-            const own = await tx
-              .selectFrom('warehouse_locations')
-              .select('id')
-              .where('id', '=', locationId)
-              .where('company_id', '=', principal.companyId)
-              .executeTakeFirst();
-            if (!own)
-              throw new DomainError('validation', 'unknown_location', 'That is not one of your locations.', [
-                { field: `items.${i}.locationId`, message: 'no such location of yours' },
-              ]);
-          } else locationId = mainLocation ??= await defaultLocation(tx, principal.companyId, at);
+          const locationId = await stockLocation(
+            tx,
+            principal.companyId,
+            item.locationId,
+            at,
+            `items.${i}.locationId`,
+          );
           const level = levels.find((l) => l.variant_id === v.id && l.location_id === locationId);
           const pending = movements
             .filter((m) => m.variantId === v.id && m.locationId === locationId)

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { MovementKind } from '../db/schema.ts';
-import { defaultLocation, moveStock } from './stock-ledger.ts';
+import { moveStock, stockLocation } from './stock-ledger.ts';
 
 export interface LocationInput {
   code: string;
@@ -158,21 +158,7 @@ export function createInventoryService(deps: { db: Db; clock: Clock }) {
         .where('seller_company_id', '=', principal.companyId)
         .executeTakeFirst();
       if (!variant) throw notFound('variant', input.variantId);
-      let locationId = input.locationId;
-      if (locationId) {
-        const own = await tx
-          .selectFrom('warehouse_locations')
-          .select('id')
-          .where('id', '=', locationId)
-          .where('company_id', '=', principal.companyId)
-          .executeTakeFirst();
-        if (!own)
-          throw new DomainError('validation', 'unknown_location', 'That is not one of your locations.', [
-            { field: 'locationId', message: 'no such location of yours' },
-          ]);
-      } else {
-        locationId = await defaultLocation(tx, principal.companyId, at);
-      }
+      const locationId = await stockLocation(tx, principal.companyId, input.locationId, at, 'locationId');
       const q = input.quantity;
       const deltas: Record<ManualMovementInput['kind'], [number, number]> = {
         receipt: [q, 0],

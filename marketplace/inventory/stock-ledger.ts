@@ -195,6 +195,32 @@ export async function allocateSale(
   return movements;
 }
 
+/**
+ * The location a stock change applies to: one of the company's own (refusing anyone else's, naming `field`),
+ * or its default location when none is given.
+ */
+export async function stockLocation(
+  tx: Tx,
+  companyId: string,
+  locationId: string | undefined,
+  at: Date,
+  field: string,
+): Promise<string> {
+  if (!locationId) return defaultLocation(tx, companyId, at);
+  const own = await tx
+    .selectFrom('warehouse_locations')
+    .select('id')
+    .where('id', '=', locationId)
+    .where('company_id', '=', companyId)
+    .executeTakeFirst();
+  if (!own) {
+    throw new DomainError('validation', 'unknown_location', 'That is not one of your locations.', [
+      { field, message: 'no such location of yours' },
+    ]);
+  }
+  return own.id;
+}
+
 /** The company's default location ("MAIN"), created on first use. */
 export async function defaultLocation(tx: Tx, companyId: string, at: Date): Promise<string> {
   const found = await tx
