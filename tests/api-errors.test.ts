@@ -71,6 +71,14 @@ describe('the API refuses bad input with a clear problem', () => {
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
+  it('refuses text holding a NUL character, which the database cannot store, with 400 naming the field', async () => {
+    const res = await tp.http('POST', '/api/v1/products', {
+      token: seller.token,
+      body: { sku: 'NUL-1', name: 'bad\u0000name', priceMinor: 100, currency: 'USD', stock: 1 },
+    });
+    expectProblem(res, 400, 'invalid_request', /name contains a NUL character/);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     expectProblem(
       await tp.http('POST', '/api/v1/orders', { token: buyer.token, rawBody: '{"lines": [' }),
