@@ -1,10 +1,10 @@
 /** Proving an email address: the link in the sign-up email (single use, 48 hours), and asking for a new one. */
 import { DomainError } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { recordEvent } from '../outbox/record-event.ts';
 import type { IdentityDeps } from './deps.ts';
 import { verificationEmail } from './emails.ts';
-import { USER_EMAIL_VERIFIED, type UserChangedV1 } from './events.ts';
+import { USER_EMAIL_VERIFIED } from './events.ts';
+import { recordUserChanged } from './user-events.ts';
 import { consumeOneTimeToken, issueOneTimeToken, voidOneTimeTokens } from './one-time-tokens.ts';
 
 export function emailVerificationUseCases(deps: IdentityDeps) {
@@ -22,16 +22,12 @@ export function emailVerificationUseCases(deps: IdentityDeps) {
         .returning(['id', 'company_id'])
         .executeTakeFirst();
       if (user) {
-        await recordEvent<UserChangedV1>(tx, {
-          type: USER_EMAIL_VERIFIED,
-          version: 1,
-          aggregateType: 'user',
-          aggregateId: user.id,
-          companyIds: [user.company_id],
-          occurredAt: now,
-          actor: { userId: user.id, companyId: user.company_id, kind: 'user' },
-          payload: { userId: user.id, companyId: user.company_id },
-        });
+        await recordUserChanged(
+          tx,
+          USER_EMAIL_VERIFIED,
+          { userId: user.id, companyId: user.company_id },
+          now,
+        );
       }
       return userId;
     });

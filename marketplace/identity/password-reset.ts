@@ -3,14 +3,14 @@
  * existing one gets an email) and is rate limited per address and per IP. The emailed link works once, for an
  * hour; using it sets the new password, proves the address, and ends every session of the account.
  */
-import { recordEvent } from '../outbox/record-event.ts';
 import { findUserByEmail, type IdentityDeps } from './deps.ts';
 import { passwordResetEmail } from './emails.ts';
-import { USER_PASSWORD_CHANGED, type UserChangedV1 } from './events.ts';
+import { USER_PASSWORD_CHANGED } from './events.ts';
 import { consumeOneTimeToken, issueOneTimeToken, voidOneTimeTokens } from './one-time-tokens.ts';
 import { assertStrongPassword, hashPassword } from './passwords.ts';
 import { revokeSessionsOf } from './refresh-tokens.ts';
 import { hashToken } from './secret-tokens.ts';
+import { recordUserChanged } from './user-events.ts';
 
 export function passwordResetUseCases(deps: IdentityDeps) {
   const { db, clock } = deps;
@@ -51,16 +51,12 @@ export function passwordResetUseCases(deps: IdentityDeps) {
         .executeTakeFirstOrThrow();
       await voidOneTimeTokens(tx, userId, 'reset_password', now);
       await revokeSessionsOf(tx, [userId], now, 'password_reset');
-      await recordEvent<UserChangedV1>(tx, {
-        type: USER_PASSWORD_CHANGED,
-        version: 1,
-        aggregateType: 'user',
-        aggregateId: user.id,
-        companyIds: [user.company_id],
-        occurredAt: now,
-        actor: { userId: user.id, companyId: user.company_id, kind: 'user' },
-        payload: { userId: user.id, companyId: user.company_id },
-      });
+      await recordUserChanged(
+        tx,
+        USER_PASSWORD_CHANGED,
+        { userId: user.id, companyId: user.company_id },
+        now,
+      );
       return userId;
     });
     deps.guard.forgetUser(userId);

@@ -12,10 +12,10 @@ import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
-import { recordEvent } from '../outbox/record-event.ts';
 import { actorOf, type IdentityDeps } from './deps.ts';
-import { USER_TWO_FACTOR_DISABLED, USER_TWO_FACTOR_ENABLED, type UserChangedV1 } from './events.ts';
+import { USER_TWO_FACTOR_DISABLED, USER_TWO_FACTOR_ENABLED } from './events.ts';
 import { hashToken } from './secret-tokens.ts';
+import { recordUserChanged } from './user-events.ts';
 
 const ISSUER = 'Wholesail';
 const RECOVERY_CODES = 10;
@@ -181,16 +181,7 @@ export function twoFactorUseCases(deps: IdentityDeps) {
       before: { twoFactor: before },
       after: { twoFactor: after },
     });
-    await recordEvent<UserChangedV1>(tx, {
-      type,
-      version: 1,
-      aggregateType: 'user',
-      aggregateId: principal.userId,
-      companyIds: [companyId],
-      occurredAt: now,
-      actor: actorOf(principal),
-      payload: { userId: principal.userId, companyId },
-    });
+    await recordUserChanged(tx, type, { userId: principal.userId, companyId }, now, actorOf(principal));
   }
 
   return { enroll, confirm, disable };
