@@ -21,8 +21,11 @@ ME=services.sh
 ALL_SERVICES=(postgres kafka stripe)
 
 # ---- pinned versions and ports ---------------------------------------------------------------------------------
-PG_PORT=54329
-PG_CLUSTER=wholesail
+# The cluster name and port are machine-wide, so each checkout gets its own cluster (named by a hash of its path):
+# two clones on one machine (a developer's and CI's) never share, stop or refuse each other's cluster.
+PG_CLUSTER=wholesail_$(printf '%s' "$REPO_ROOT" | sha256sum | cut -c1-8)
+PG_PORT_BASE=54329                             # first port tried for a new cluster; see pg_resolve_port
+PG_PORT=$PG_PORT_BASE
 PG_USER=wholesail
 PG_PASSWORD=wholesail
 PG_DB=wholesail
@@ -157,6 +160,19 @@ pg_version() {
   fi
   echo "$v"
 }
+# pg_resolve_port: the port of this checkout's cluster when it exists, else the first port from PG_PORT_BASE that
+# no other cluster is configured for and nothing listens on.
+pg_resolve_port() {
+  command -v pg_lsclusters >/dev/null || return 0
+  local mine used p
+  mine=$(pg_lsclusters -h 2>/dev/null | awk -v c="$PG_CLUSTER" '$2 == c { print $3; exit }') || true
+  if [[ -n $mine ]]; then PG_PORT=$mine; return 0; fi
+  used=" $(pg_lsclusters -h 2>/dev/null | awk '{ printf "%s ", $3 }') " || used=" "
+  for ((p = PG_PORT_BASE; p < PG_PORT_BASE + 100; p++)); do
+    if [[ $used != *" $p "* ]] && ! port_open "$p"; then PG_PORT=$p; return 0; fi
+  done
+  CUR=postgres; fail "no free port in $PG_PORT_BASE-$((PG_PORT_BASE + 99)) for a new cluster"
+}
 pg_online() {
   local v; v=$(pg_version); [[ -n $v ]] || return 1
   pg_lsclusters -h "$v" "$PG_CLUSTER" 2>/dev/null | awk '{ exit !($4 == "online") }'
@@ -169,17 +185,17 @@ start_postgres() {
   if ! command -v pg_ctlcluster >/dev/null || [[ -z $(pg_version) ]]; then apt_install postgresql; fi
   local v; v=$(pg_version)
   [[ -n $v ]] || fail "no PostgreSQL server found under /usr/lib/postgresql after installing"
+  pg_resolve_port
 
   if ! pg_online; then
     local conf=/etc/postgresql/$v/$PG_CLUSTER data
     if [[ -f $conf/postgresql.conf ]]; then
       data=$(pg_lsclusters -h "$v" "$PG_CLUSTER" | awk '{ print $6 }')
-      if [[ $data != "$PG_DATA" && -f $data/PG_VERSION ]]; then
-        fail "cluster $v/$PG_CLUSTER already exists with data in $data (another checkout?); remove it with 'pg_dropcluster --stop $v $PG_CLUSTER'"
-      fi
-      if [[ ! -f $data/PG_VERSION ]]; then
-        log "cluster $v/$PG_CLUSTER has no data directory any more ($data); recreating it"
-        run as_root pg_dropcluster "$v" "$PG_CLUSTER"
+      if [[ $data != "$PG_DATA" || ! -f $data/PG_VERSION ]]; then
+        # ours by name, so a leftover of this path (e.g. .cache deleted): recreate it empty
+        log "cluster $v/$PG_CLUSTER has no usable data directory ($data); recreating it"
+        run as_root pg_dropcluster --stop "$v" "$PG_CLUSTER"
+        pg_resolve_port
       fi
     fi
     if [[ ! -f /etc/postgresql/$v/$PG_CLUSTER/postgresql.conf ]]; then
@@ -231,12 +247,6 @@ stop_postgres() {
   CUR=postgres
   local v; v=$(pg_version)
   if [[ -n $v ]] && pg_online; then
-    # The cluster name is machine-wide; never stop one that another checkout created and uses.
-    local data; data=$(pg_lsclusters -h "$v" "$PG_CLUSTER" | awk '{ print $6 }')
-    if [[ $data != "$PG_DATA" ]]; then
-      log "cluster $v/$PG_CLUSTER belongs to another checkout ($data): left running"
-      return 0
-    fi
     run as_root pg_ctlcluster "$v" "$PG_CLUSTER" stop -m fast
     log "stopped"
   else
@@ -552,6 +562,7 @@ start_many() {
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || failed+=("${names[$i]}")
   done
+  pg_resolve_port   # the subshell that started PostgreSQL may have created the cluster (and chosen its port)
   if ((${#failed[@]})); then
     write_env quiet
     echo "$ME: start failed for: ${failed[*]}" >&2
@@ -566,6 +577,7 @@ main() {
     start | stop | restart | status) services_from_args "$@" ;;
   esac
   prepare_cache
+  pg_resolve_port
   case $cmd in
     start)
       take_lock
