@@ -1,0 +1,132 @@
+/**
+ * The payments port. Checkout charges the retailer once on the platform (a payment intent with a transfer
+ * group), then transfers each manufacturer its share (separate charges and transfers, Stripe Connect's model
+ * for one payment split between several sellers). Two implementations: Stripe, and an offline test provider
+ * that moves no money. Amounts are integer minor units with a currency, as everywhere in Wholesail.
+ */
+import { CURRENCIES, type Currency } from '../../platform/money.ts';
+import { DomainError } from '../../platform/errors.ts';
+
+export type ProviderName = 'stripe' | 'offline';
+
+export type PaymentIntentStatus =
+  | 'succeeded'
+  | 'requires_action'
+  | 'processing'
+  | 'requires_payment_method'
+  | 'requires_confirmation'
+  | 'requires_capture'
+  | 'canceled';
+
+export interface PaymentProvider {
+  readonly name: ProviderName;
+  /** An account that can receive transfers (a manufacturer's payouts). Idempotent per company. */
+  createConnectedAccount(input: {
+    companyId: string;
+    name: string;
+    /** ISO 3166-1 alpha-2. */
+    country: string;
+    email?: string;
+  }): Promise<{ accountId: string }>;
+  createPaymentIntent(input: {
+    amountMinor: number;
+    currency: Currency;
+    /** Ties the charge to the transfers paid out of it (one per checkout). */
+    transferGroup: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+    /** The provider's customer id, when the buyer has one. */
+    customerRef?: string;
+  }): Promise<{ id: string; clientSecret: string; status: PaymentIntentStatus | string }>;
+  /**
+   * A declined card is an answer, not an error: the status is `requires_payment_method` and `failureCode`
+   * says why (`card_declined`), so checkout handles every outcome in one place.
+   */
+  confirmPaymentIntent(
+    id: string,
+    input: { paymentMethod: string; idempotencyKey: string },
+  ): Promise<{
+    id: string;
+    status: PaymentIntentStatus | string;
+    chargeId?: string;
+    failureCode?: string;
+    failureMessage?: string;
+  }>;
+  /** Moves part of a charge to a connected account. With `sourceChargeId` it waits for that charge's funds. */
+  transfer(input: {
+    amountMinor: number;
+    currency: Currency;
+    destinationAccountId: string;
+    transferGroup: string;
+    sourceChargeId?: string;
+    idempotencyKey: string;
+    metadata: Record<string, string>;
+  }): Promise<{ id: string }>;
+  /** Refunds (part of) a payment intent's charge to the buyer. */
+  refund(input: {
+    paymentIntentId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+    metadata: Record<string, string>;
+  }): Promise<{ id: string; status: string }>;
+  /** Takes (part of) a transfer back from the connected account, e.g. after a refund. */
+  reverseTransfer(input: {
+    transferId: string;
+    amountMinor: number;
+    idempotencyKey: string;
+  }): Promise<{ id: string }>;
+  /**
+   * Verifies a webhook's signature over the raw request body and reads the event. Throws DomainError
+   * `invalid_input` with code `invalid_signature` when the signature is missing, forged or does not match the
+   * body, and `signature_expired` when it is older than the tolerance (a replay of a captured request).
+   */
+  parseWebhook(rawBody: Buffer | string, signatureHeader: string | undefined): ProviderEvent;
+}
+
+/** A provider webhook event, reduced to what our handlers read. `raw` keeps the provider's object. */
+export interface ProviderEvent {
+  id: string;
+  type: string;
+  createdAt: Date;
+  object: {
+    id: string;
+    /** The provider's object kind: `payment_intent`, `charge`, `refund`, `transfer`, `account`. */
+    kind: string;
+    status?: string;
+    metadata?: Record<string, string>;
+    amountMinor?: number;
+    /** Upper-case ISO 4217, as in the rest of Wholesail. */
+    currency?: string;
+    /** A payment intent's latest charge (what transfers take their funds from). */
+    chargeId?: string;
+    /** Why a payment failed (`card_declined`, ...). */
+    failureCode?: string;
+    raw: Record<string, unknown>;
+  };
+}
+
+/** Idempotency keys travel to Stripe as a header: printable ASCII, at most 255 characters. */
+export function assertIdempotencyKey(key: string): void {
+  if (!/^[\x21-\x7e]{1,255}$/.test(key))
+    throw new DomainError(
+      'invalid_input',
+      'invalid_idempotency_key',
+      'An idempotency key is 1 to 255 printable ASCII characters without spaces.',
+      [{ field: 'idempotencyKey', message: 'must be 1-255 printable ASCII characters' }],
+    );
+}
+
+/** Stripe accepts amounts it should never see (stripe-mock even takes negative ones): we refuse them first. */
+export function assertAmount(amountMinor: number, currency?: string): void {
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0)
+    throw new DomainError(
+      'invalid_input',
+      'invalid_amount',
+      'An amount is a positive whole number of minor units.',
+      [{ field: 'amountMinor', message: 'must be a positive integer' }],
+    );
+  if (currency !== undefined && !(CURRENCIES as readonly string[]).includes(currency))
+    throw new DomainError('invalid_input', 'unsupported_currency', `Currency ${currency} is not supported.`, [
+      { field: 'currency', message: `must be one of ${CURRENCIES.join(', ')}` },
+    ]);
+}
