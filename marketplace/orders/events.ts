@@ -23,5 +23,36 @@ export interface OrderPlacedV1 {
     lineTotalMinor: number;
     /** The line total in USD minor units at `fxRate` (lines may not add up to the subtotal's USD by a cent). */
     lineTotalUsdMinor: number;
+    /** Checkout orders: the line's share of the commission and its rate (commission-rules.ts). */
+    commissionMinor?: number;
+    commissionRateBps?: number;
   }>;
+  /** Checkout orders (marketplace/checkout) carry the rest of the money, fixed at placement. */
+  groupId?: string;
+  paymentMethod?: 'card' | 'terms';
+  taxMinor?: number;
+  taxRate?: string;
+  totalMinor?: number;
+  totalUsdMinor?: number;
+  commissionMinor?: number;
+  commissionUsdMinor?: number;
+  commissionRateBps?: number;
+  plan?: 'free' | 'professional' | 'enterprise';
+  shipTo?: { country: string; region: string; city: string };
+}
+
+export const ORDER_STATUS_CHANGED = 'order.status_changed';
+
+/** One per transition of the order state machine (order-state-machine.ts), placement excepted (`order.placed`). */
+export interface OrderStatusChangedV1 {
+  orderId: string;
+  buyerCompanyId: string;
+  sellerCompanyId: string;
+  from: string;
+  to: string;
+  /** ISO 8601 UTC. */
+  at: string;
+  reason?: string;
+  carrier?: string;
+  trackingNumber?: string;
 }

@@ -15,6 +15,8 @@ import { unitPriceFor } from '../catalog/product-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { allocateSale, moveStock, type Movement } from '../inventory/stock-ledger.ts';
 import { ORDER_PLACED, type OrderPlacedV1 } from './events.ts';
+import { startTimeline } from './order-state-machine.ts';
+import { orderReference } from './order-stock.ts';
 
 export interface PlaceOrderInput {
   /** Each line names a variant, or a product that has exactly one variant (the earlier, product-only form). */
@@ -189,7 +191,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
       await moveStock(
         tx,
-        { companyId: sellerCompanyId, actor, at: placedAt, reference: `order:${orderId}` },
+        { companyId: sellerCompanyId, actor, at: placedAt, reference: orderReference(orderId) },
         sales,
       );
       for (const line of lines) {
@@ -209,8 +211,10 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
           currency,
           subtotal_minor: subtotalMinor,
           placed_at: placedAt,
+          status_changed_at: placedAt,
         })
         .execute();
+      await startTimeline(tx, { orderId, status: 'placed', at: placedAt, actor });
       await tx
         .insertInto('order_lines')
         .values(

@@ -1,0 +1,3 @@
+import { fulfilmentScenario } from './support/fulfilment-scenario.ts';
+
+fulfilmentScenario('embedded');
