@@ -1,0 +1,19 @@
+/**
+ * The kinds of notification a person can receive, each with its own preferences. A new kind is added here
+ * first: preferences and the API's validation read this list, so nobody can store a preference for a kind
+ * that does not exist.
+ */
+export const NOTIFICATION_KINDS = {
+  'message.received': 'A company you trade with sent your company a message',
+  'review.received': 'A buyer reviewed your company and its products',
+  'review.replied': 'A manufacturer replied to your company’s review',
+} as const;
+
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
+
+export const CHANNELS = ['in_app', 'email'] as const;
+
+/** With no stored preference a person gets both: silence is a choice they make, not a default they discover. */
+export const DEFAULT_PREFERENCE = { inApp: true, email: true } as const;

@@ -1,0 +1,3 @@
+import { messagingScenario } from './support/messaging-scenario.ts';
+
+messagingScenario('embedded');
