@@ -1,0 +1,3 @@
+import { checkoutScenario } from './support/checkout-scenario.ts';
+
+checkoutScenario('embedded');
