@@ -21,6 +21,13 @@ import { registerCubeRoutes } from './routes/cube-routes.ts';
 import { registerOpsRoutes } from './routes/ops-routes.ts';
 import { registerSqlRoutes } from './routes/sql-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
+import { registerCartRoutes } from './routes/cart-routes.ts';
+import { registerCheckoutRoutes } from './routes/checkout-routes.ts';
+import { registerRefundRoutes } from './routes/refund-routes.ts';
+import { registerMessagingRoutes } from './routes/messaging-routes.ts';
+import { registerNotificationRoutes } from './routes/notification-routes.ts';
+import { registerReviewRoutes } from './routes/review-routes.ts';
+import { STRIPE_WEBHOOK_PATH, rawWebhookBody, registerPaymentRoutes } from './routes/payment-routes.ts';
 
 export interface AppOptions {
   tokens: TokenIssuer;
@@ -36,6 +43,8 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(pinoHttp({ logger: platform.logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // Before the JSON parser: webhook signatures are checked over the raw bytes.
+  app.use(STRIPE_WEBHOOK_PATH, rawWebhookBody);
   app.use(express.json({ limit: '1mb', strict: false }));
 
   const router = express.Router();
@@ -47,7 +56,30 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerMemberRoutes(api, { identity });
   registerAdminRoutes(api, { identity });
   registerCatalogRoutes(api, { catalog: platform.services.catalog });
-  registerOrderRoutes(api, { orders: platform.services.orders });
+  registerOrderRoutes(api, { orders: platform.services.orders, fulfilment: platform.services.fulfilment });
+  registerPaymentRoutes(api, { payments: platform.services.payments });
+  registerMessagingRoutes(api, { messaging: platform.services.messaging });
+  registerReviewRoutes(api, { reviews: platform.services.reviews });
+  registerNotificationRoutes(api, {
+    notifications: platform.services.notifications,
+    tickets: platform.services.notificationTickets,
+    feed: platform.services.notificationFeed,
+    router,
+    authenticate: requireToken,
+    tokens: options.tokens,
+    currentPrincipal: identity.currentPrincipal,
+  });
+  registerCartRoutes(api, { carts: platform.services.carts });
+  registerCheckoutRoutes(api, {
+    checkout: platform.services.checkout,
+    completion: platform.services.paymentCompletion,
+    terms: platform.services.commercialTerms,
+    idempotency: platform.services.idempotency,
+  });
+  registerRefundRoutes(api, {
+    refunds: platform.services.refunds,
+    idempotency: platform.services.idempotency,
+  });
   registerCubeRoutes(api, { gateway: platform.gateway });
   registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });
   const openApiDocument = api.document(options.publicUrl);

@@ -6,7 +6,9 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@ast
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../platform/principal.ts';
+import type { IdempotencyStore } from '../marketplace/idempotency/idempotency-keys.ts';
 import { principalOf } from './auth/authenticate.ts';
+import { withIdempotencyKey } from './idempotency.ts';
 import { parseInput } from './validate.ts';
 
 extendZodWithOpenApi(z);
@@ -38,6 +40,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   response?: z.ZodType;
   /** Documents the 429 (with Retry-After) of rate-limited routes. */
   rateLimited?: boolean;
+  /** Requires an `Idempotency-Key` header: the same key and body replay the first answer (api/idempotency.ts). */
+  idempotency?: IdempotencyStore;
 }
 
 interface Context<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
@@ -84,6 +88,16 @@ export class ApiDefinition {
           : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
         ...(spec.params ? { params: spec.params as never } : {}),
+        ...(spec.idempotency
+          ? {
+              headers: z.object({
+                'Idempotency-Key': z.string().min(1).max(255).openapi({
+                  description:
+                    'Any unique string (a UUID): a retry with the same key and body replays the first answer',
+                }),
+              }) as never,
+            }
+          : {}),
       },
       responses: {
         [spec.status ?? 200]: spec.response
@@ -109,10 +123,16 @@ export class ApiDefinition {
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
       const params = spec.params ? parseInput(spec.params, req.params, 'path') : undefined;
       const principal = spec.auth ? principalOf(req) : (undefined as unknown as Principal);
-      const result = await handler({ body, query, params, principal, req, res } as Context<B, Q, P>);
+      const run = () => handler({ body, query, params, principal, req, res } as Context<B, Q, P>);
+      const status = spec.status ?? (spec.response ? 200 : 204);
+      if (spec.idempotency) {
+        await withIdempotencyKey(spec.idempotency, { req, res, principal, body, status }, run);
+        return;
+      }
+      const result = await run();
       if (res.headersSent) return;
-      if (spec.response) res.status(spec.status ?? 200).json(result);
-      else res.status(spec.status ?? 204).end();
+      if (spec.response) res.status(status).json(result);
+      else res.status(status).end();
     });
     this.router[spec.method](spec.path, ...handlers);
   }

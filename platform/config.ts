@@ -59,6 +59,22 @@ const schema = z.object({
   RUN_PIPELINE: boolish.default(true),
   WORKER_PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3001),
   RELAY_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(100),
+  ORDER_AUTO_COMPLETE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(365).default(7),
+  CHECKOUT_RESERVATION_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1)
+    .max(1440)
+    .default(30),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_test_..., sk_live_...)' })
+    .optional(),
+  STRIPE_API_BASE: httpUrl.optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S+$/, { message: 'must be a webhook signing secret (whsec_...)' })
+    .optional(),
 });
 
 export interface Config {
@@ -84,6 +100,16 @@ export interface Config {
   runPipeline: boolean;
   /** Port of the worker's /metrics and /health. */
   workerPort: number;
+  /** A delivered order the buyer has not confirmed completes by itself after this many days. */
+  orderAutoCompleteDays: number;
+  /** How long a card checkout holds its stock while the payment is pending. */
+  checkoutReservationMinutes: number;
+  /** Stripe when set; otherwise payments go through the offline test provider (no real money). */
+  stripeSecretKey?: string;
+  /** Another Stripe API address (stripe-mock in tests), e.g. http://127.0.0.1:12111. */
+  stripeApiBase?: string;
+  /** Verifies webhook signatures. Required with STRIPE_SECRET_KEY; the offline provider makes one up if unset. */
+  stripeWebhookSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -97,11 +123,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(
-      `Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name])}).`,
-    );
+    // Never echo a secret into a log, even a malformed one.
+    const got = /SECRET|_KEY$/.test(name) ? 'a hidden value' : JSON.stringify(env[name]);
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${got}).`);
   }
   const c = parsed.data;
+  if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET)
+    throw new ConfigError(
+      'Invalid configuration: STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (webhooks cannot be verified without it).',
+    );
   return {
     port: c.PORT,
     host: c.HOST,
@@ -121,6 +151,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     relayPollMs: c.RELAY_POLL_MS,
     runPipeline: c.RUN_PIPELINE,
     workerPort: c.WORKER_PORT,
+    orderAutoCompleteDays: c.ORDER_AUTO_COMPLETE_DAYS,
+    checkoutReservationMinutes: c.CHECKOUT_RESERVATION_MINUTES,
+    stripeSecretKey: c.STRIPE_SECRET_KEY,
+    stripeApiBase: c.STRIPE_API_BASE,
+    stripeWebhookSecret: c.STRIPE_WEBHOOK_SECRET,
   };
 }
 

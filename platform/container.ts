@@ -12,13 +12,29 @@ import { createPipelineMetrics, type PipelineMetrics } from '../ingest/metrics.t
 import { createInProcessPublisher, type EventPublisher } from '../ingest/publisher.ts';
 import { OutboxRelay } from '../ingest/relay.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
+import { createCartService } from '../marketplace/checkout/cart-service.ts';
+import { createCheckoutService } from '../marketplace/checkout/checkout-service.ts';
+import { createCommercialTerms } from '../marketplace/checkout/commercial-terms.ts';
+import { createPaymentCompletion } from '../marketplace/checkout/payment-completion.ts';
+import { createIdempotencyStore } from '../marketplace/idempotency/idempotency-keys.ts';
+import { createRefundService } from '../marketplace/refunds/refund-service.ts';
 import { openPglite, openPostgres, type Db } from '../marketplace/db/database.ts';
 import { migrateOltp } from '../marketplace/db/migrate.ts';
 import { createAccessGuard } from '../marketplace/identity/access-guard.ts';
 import { createIdentityService } from '../marketplace/identity/identity-service.ts';
 import { createLoginThrottle } from '../marketplace/identity/login-throttle.ts';
 import { createMailer, type Mailer } from '../marketplace/notifications/mailer.ts';
+import { createMessagingService } from '../marketplace/messaging/messaging-service.ts';
+import { createNotificationFeed } from '../marketplace/notifications/notification-feed.ts';
+import { createNotificationService } from '../marketplace/notifications/notification-service.ts';
+import { createNotifier } from '../marketplace/notifications/notifier.ts';
+import { createStreamTickets } from '../marketplace/notifications/stream-tickets.ts';
+import { createReviewService } from '../marketplace/reviews/review-service.ts';
+import { createFulfilmentService } from '../marketplace/orders/fulfilment-service.ts';
 import { createOrderService } from '../marketplace/orders/order-service.ts';
+import { choosePaymentProvider } from '../marketplace/payments/choose-provider.ts';
+import { OfflinePaymentProvider } from '../marketplace/payments/offline-provider.ts';
+import { createPaymentService } from '../marketplace/payments/payment-service.ts';
 import { compileModel } from '../semantic-layer/compiler.ts';
 import { createGateway } from '../semantic-layer/gateway.ts';
 import { SQL_CONSOLE_LIMITS, createSqlConsole } from '../semantic-layer/sql-console.ts';
@@ -43,6 +59,19 @@ export interface Platform {
     identity: ReturnType<typeof createIdentityService>;
     catalog: ReturnType<typeof createCatalogService>;
     orders: ReturnType<typeof createOrderService>;
+    messaging: ReturnType<typeof createMessagingService>;
+    reviews: ReturnType<typeof createReviewService>;
+    notifications: ReturnType<typeof createNotificationService>;
+    notificationTickets: ReturnType<typeof createStreamTickets>;
+    notificationFeed: ReturnType<typeof createNotificationFeed>;
+    fulfilment: ReturnType<typeof createFulfilmentService>;
+    payments: ReturnType<typeof createPaymentService>;
+    carts: ReturnType<typeof createCartService>;
+    checkout: ReturnType<typeof createCheckoutService>;
+    paymentCompletion: ReturnType<typeof createPaymentCompletion>;
+    commercialTerms: ReturnType<typeof createCommercialTerms>;
+    idempotency: ReturnType<typeof createIdempotencyStore>;
+    refunds: ReturnType<typeof createRefundService>;
   };
   gateway: ReturnType<typeof createGateway>;
   sqlConsole: ReturnType<typeof createSqlConsole>;
@@ -141,6 +170,19 @@ export async function createPlatform(
       throttle = createLoginThrottle({ kind: 'postgres', pool: throttlePool });
     }
     const guard = createAccessGuard({ db });
+    // Messaging, reviews and notifications: one notifier writes in-app notifications and emails through the mailer;
+    // the feed polls for new notifications while streams are open (closing it ends them, so servers can stop).
+    const notifier = createNotifier({ mailer, clock, publicUrl: config.publicUrl, logger });
+    const notificationFeed = createNotificationFeed({ db, clock, logger });
+    closers.unshift(async () => notificationFeed.close());
+    // Stripe when STRIPE_SECRET_KEY is set, else the offline test provider; it logs which, loudly.
+    const paymentProvider = choosePaymentProvider(config, logger, clock);
+    if (paymentProvider instanceof OfflinePaymentProvider)
+      closers.unshift(async () => paymentProvider.stop());
+    const payments = createPaymentService({ db, clock, logger, provider: paymentProvider });
+    const paymentCompletion = createPaymentCompletion({ db, clock, payments: paymentProvider, logger });
+    paymentCompletion.registerWebhookHandlers(payments.webhooks);
+    const refunds = createRefundService({ db, clock, payments: paymentProvider, logger });
 
     const readOnlyWarehouse = await openReadOnlyWarehouse(
       { url: config.clickhouseUrl, chdbPath: path.join(config.dataDir, 'clickhouse') },
@@ -166,6 +208,29 @@ export async function createPlatform(
         identity: createIdentityService({ db, clock, mailer, publicUrl: config.publicUrl, throttle, guard }),
         catalog: createCatalogService({ db, clock }),
         orders: createOrderService({ db, clock }),
+        messaging: createMessagingService({ db, clock, notifier }),
+        reviews: createReviewService({ db, clock, notifier }),
+        notifications: createNotificationService({ db, clock }),
+        notificationTickets: createStreamTickets({ db, clock }),
+        notificationFeed,
+        fulfilment: createFulfilmentService({
+          db,
+          clock,
+          afterChange: (orderId, to) =>
+            ['cancelled', 'rejected'].includes(to) ? refunds.refundIfUnfulfilled(orderId) : Promise.resolve(),
+        }),
+        payments,
+        carts: createCartService({ db, clock }),
+        checkout: createCheckoutService({
+          db,
+          clock,
+          payments: paymentProvider,
+          options: { reservationMinutes: config.checkoutReservationMinutes },
+        }),
+        paymentCompletion,
+        commercialTerms: createCommercialTerms({ db, clock }),
+        idempotency: createIdempotencyStore({ db, clock }),
+        refunds,
       },
       gateway: createGateway({ model, warehouse }),
       sqlConsole: createSqlConsole(readOnlyWarehouse),

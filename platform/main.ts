@@ -10,6 +10,7 @@ import { isEmpty, seedDemo } from '../scripts/seed/seed-demo.ts';
 import { loadConfigOrExit } from './config.ts';
 import { createPlatform } from './container.ts';
 import { createLogger } from './logger.ts';
+import { startScheduledJobs } from '../jobs/scheduler.ts';
 import { resolveAuthSecret } from './secrets.ts';
 
 async function main() {
@@ -28,6 +29,8 @@ async function main() {
   }
   if (config.runPipeline) await platform.startPipeline();
   else logger.info('RUN_PIPELINE=false: a separate worker (npm run worker) publishes and loads events');
+  // Background work goes where the pipeline goes: here in one-process mode, else in the worker.
+  const jobs = config.runPipeline ? startScheduledJobs(platform) : undefined;
 
   const publicUrl = config.publicUrl;
   const app = createApp(platform, {
@@ -55,6 +58,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    jobs?.stop();
     server.close();
     await platform.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 /**
  * `npm run worker`: the pipeline as its own process (distributed mode): the outbox relay and, on Kafka, the
- * warehouse consumer, with /metrics and /health on WORKER_PORT. Run the API with RUN_PIPELINE=false beside it.
+ * warehouse consumer, plus the scheduled jobs (jobs/scheduler.ts), with /metrics and /health on WORKER_PORT.
+ * Run the API with RUN_PIPELINE=false beside it.
  * Killing it at any moment loses nothing: unsent outbox rows are re-read, uncommitted Kafka offsets redelivered.
  */
 import express from 'express';
@@ -8,12 +9,14 @@ import { metricsHandler } from '../api/routes/ops-routes.ts';
 import { loadConfigOrExit } from './config.ts';
 import { createPlatform } from './container.ts';
 import { createLogger } from './logger.ts';
+import { startScheduledJobs } from '../jobs/scheduler.ts';
 
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const platform = await createPlatform(config, logger);
   await platform.startPipeline();
+  const jobs = startScheduledJobs(platform);
 
   const app = express();
   app.get('/health', (_req, res) => {
@@ -28,6 +31,7 @@ async function main() {
     process.exit(2);
   });
   const shutdown = async () => {
+    jobs.stop();
     server.close();
     await platform.close();
     process.exit(0);

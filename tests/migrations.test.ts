@@ -18,6 +18,10 @@ describe('migrations', () => {
       '2026_11_25_0001_foundation',
       '2026_11_25_0002_identity',
       '2026_11_25_0003_catalog',
+      '2026_11_28_0001_checkout',
+      '2026_11_28_0002_fulfilment',
+      '2026_11_28_0003_payments',
+      '2026_11_28_0004_messaging',
     ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
@@ -32,6 +36,10 @@ describe('migrations', () => {
       '2026_11_25_0001_foundation',
       '2026_11_25_0002_identity',
       '2026_11_25_0003_catalog',
+      '2026_11_28_0001_checkout',
+      '2026_11_28_0002_fulfilment',
+      '2026_11_28_0003_payments',
+      '2026_11_28_0004_messaging',
     ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);

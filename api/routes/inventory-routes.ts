@@ -95,7 +95,7 @@ export function registerInventoryRoutes(api: ApiDefinition, deps: { inventory: I
             productId: z.string(),
             variantId: z.string(),
             locationId: z.string(),
-            kind: z.enum(['receipt', 'adjustment', 'reservation', 'release', 'sale']),
+            kind: z.enum(['receipt', 'adjustment', 'reservation', 'release', 'sale', 'cancellation']),
             onHandDelta: z.number().int(),
             reservedDelta: z.number().int(),
             reference: z.string().nullable(),

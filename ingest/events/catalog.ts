@@ -10,6 +10,18 @@ const uuid = z.uuid();
 const minor = z.number().int();
 const currency = z.enum(['USD', 'EUR', 'GBP']);
 const isoUtc = z.iso.datetime({ offset: false });
+const orderStatus = z.enum([
+  'pending_payment',
+  'placed',
+  'accepted',
+  'processing',
+  'shipped',
+  'delivered',
+  'completed',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
 
 export const envelopeSchema = z.object({
   eventId: uuid,
@@ -73,9 +85,56 @@ export const payloadSchemas: Record<string, z.ZodType> = {
           lineTotalMinor: minor.nonnegative(),
           // Added after v1 first shipped: optional, so events without it stay valid.
           lineTotalUsdMinor: minor.nonnegative().optional(),
+          // Added with checkout: the line's commission share and the category rule it was charged under.
+          commissionMinor: minor.nonnegative().optional(),
+          commissionRateBps: z.number().int().nonnegative().optional(),
         }),
       )
       .min(1),
+    // Added with checkout (optional: orders placed before carry none of them). Money the warehouse needs,
+    // fixed at placement, so analytics never re-derives it.
+    groupId: uuid.optional(),
+    paymentMethod: z.enum(['card', 'terms']).optional(),
+    taxMinor: minor.nonnegative().optional(),
+    taxRate: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .optional(),
+    totalMinor: minor.nonnegative().optional(),
+    totalUsdMinor: minor.nonnegative().optional(),
+    commissionMinor: minor.nonnegative().optional(),
+    commissionUsdMinor: minor.nonnegative().optional(),
+    commissionRateBps: z.number().int().nonnegative().optional(),
+    plan: z.enum(['free', 'professional', 'enterprise']).optional(),
+    shipTo: z.object({ country: z.string().length(2), region: z.string(), city: z.string() }).optional(),
+  }),
+  // Fulfilment (marketplace/orders/order-state-machine.ts): one event per status change after placement.
+  'order.status_changed@1': z.object({
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    from: orderStatus,
+    to: orderStatus,
+    at: isoUtc,
+    reason: z.string().optional(),
+    carrier: z.string().optional(),
+    trackingNumber: z.string().optional(),
+  }),
+  // Refunds (marketplace/refunds/events.ts): the amount and the commission it took back, in USD too.
+  'order.refunded@1': z.object({
+    refundId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    currency,
+    amountMinor: minor.positive(),
+    amountUsdMinor: minor.nonnegative(),
+    fxRate: z.string().regex(/^\d+(\.\d+)?$/),
+    commissionReversedMinor: minor.nonnegative(),
+    commissionReversedUsdMinor: minor.nonnegative(),
+    full: z.boolean(),
+    reason: z.string(),
+    refundedAt: isoUtc,
   }),
   // Identity and access (marketplace/identity/events.ts). Ids and roles only: no emails, secrets or tokens.
   'user.registered@1': z.object({
@@ -131,7 +190,7 @@ export const payloadSchemas: Record<string, z.ZodType> = {
           variantId: uuid,
           sku: z.string(),
           locationId: uuid,
-          kind: z.enum(['receipt', 'adjustment', 'reservation', 'release', 'sale']),
+          kind: z.enum(['receipt', 'adjustment', 'reservation', 'release', 'sale', 'cancellation']),
           onHandDelta: z.number().int(),
           reservedDelta: z.number().int(),
           onHand: z.number().int().nonnegative(),
@@ -140,10 +199,38 @@ export const payloadSchemas: Record<string, z.ZodType> = {
       )
       .min(1),
   }),
+  // Messaging and reviews (marketplace/messaging/events.ts, marketplace/reviews/events.ts): ids and ratings only,
+  // never message or review text.
+  'message.sent@1': z.object({
+    messageId: uuid,
+    threadId: uuid,
+    orderId: uuid.nullable(),
+    senderUserId: uuid,
+    senderCompanyId: uuid,
+    recipientCompanyId: uuid,
+    retailerCompanyId: uuid,
+    manufacturerCompanyId: uuid,
+  }),
+  'review.posted@1': z.object({
+    reviewId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    manufacturerCompanyId: uuid,
+    rating: z.number().int().min(1).max(5),
+    products: z.array(z.object({ productId: uuid, rating: z.number().int().min(1).max(5) })),
+    postedAt: isoUtc,
+  }),
+  'review.replied@1': z.object({
+    reviewId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    manufacturerCompanyId: uuid,
+    repliedAt: isoUtc,
+  }),
 };
 
 /** Aggregate types that have a topic. */
-export const AGGREGATE_TYPES = ['company', 'product', 'order', 'user'] as const;
+export const AGGREGATE_TYPES = ['company', 'product', 'order', 'user', 'message', 'review'] as const;
 
 export type Validation = { ok: true; event: DomainEvent } | { ok: false; reason: string };
 

@@ -13,7 +13,7 @@ export interface AuditEntry {
   actor: Actor;
   /** `<target>.<verb>`, e.g. `member.role_changed`, `company.suspended`. */
   action: string;
-  targetType: 'user' | 'company' | 'invitation' | 'product';
+  targetType: 'user' | 'company' | 'invitation' | 'product' | 'order';
   targetId: string;
   /** The company the target belongs to, so a company's history can be read in one query. */
   companyId: string | null;

@@ -62,7 +62,7 @@ export interface ProductInventoryMovedV1 {
     variantId: string;
     sku: string;
     locationId: string;
-    kind: 'receipt' | 'adjustment' | 'reservation' | 'release' | 'sale';
+    kind: 'receipt' | 'adjustment' | 'reservation' | 'release' | 'sale' | 'cancellation';
     onHandDelta: number;
     reservedDelta: number;
     /** The level after the movement. */

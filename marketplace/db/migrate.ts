@@ -8,11 +8,19 @@ import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_25_0001_foundation.ts';
 import * as identity from './migrations/2026_11_25_0002_identity.ts';
 import * as catalog from './migrations/2026_11_25_0003_catalog.ts';
+import * as checkout from './migrations/2026_11_28_0001_checkout.ts';
+import * as fulfilment from './migrations/2026_11_28_0002_fulfilment.ts';
+import * as messaging from './migrations/2026_11_28_0004_messaging.ts';
+import * as payments from './migrations/2026_11_28_0003_payments.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
   '2026_11_25_0002_identity': identity,
   '2026_11_25_0003_catalog': catalog,
+  '2026_11_28_0001_checkout': checkout,
+  '2026_11_28_0002_fulfilment': fulfilment,
+  '2026_11_28_0004_messaging': messaging,
+  '2026_11_28_0003_payments': payments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

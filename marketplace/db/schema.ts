@@ -14,7 +14,12 @@ export interface CompaniesTable {
   status: ColumnType<'active' | 'suspended', 'active' | 'suspended' | undefined, 'active' | 'suspended'>;
   suspended_at: Timestamp | null;
   suspension_reason: string | null;
+  plan: ColumnType<Plan, Plan | undefined, Plan>;
+  terms_approved_at: Timestamp | null;
+  credit_limit_usd_minor: ColumnType<number, number | undefined, number>;
 }
+
+export type Plan = 'free' | 'professional' | 'enterprise';
 
 export type UserStatus = 'active' | 'suspended' | 'removed';
 
@@ -169,7 +174,7 @@ export interface InventoryLevelsTable {
   reserved: number;
 }
 
-export type MovementKind = 'receipt' | 'adjustment' | 'reservation' | 'release' | 'sale';
+export type MovementKind = 'receipt' | 'adjustment' | 'reservation' | 'release' | 'sale' | 'cancellation';
 
 export interface InventoryMovementsTable {
   id: string;
@@ -194,6 +199,50 @@ export interface OrdersTable {
   currency: string;
   subtotal_minor: number;
   placed_at: Timestamp;
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  payment_method: ColumnType<
+    'card' | 'terms' | null,
+    'card' | 'terms' | null | undefined,
+    'card' | 'terms' | null
+  >;
+  /** pending (card not yet paid), paid, on_terms (net terms, due at due_at), failed. */
+  payment_status: ColumnType<string, string | undefined, string>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  tax_rate: ColumnType<string, string | undefined, string>;
+  total_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  fx_rate: ColumnType<string | null, string | null | undefined, string | null>;
+  shipping_address: ColumnType<ShippingAddress | null, string | null | undefined, string | null>;
+  commission_minor: ColumnType<number | null, number | null | undefined, number | null>;
+  commission: ColumnType<unknown, string | null | undefined, string | null>;
+  due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  refunded_minor: ColumnType<number, number | undefined, number>;
+  commission_reversed_minor: ColumnType<number, number | undefined, number>;
+  // Fulfilment (migration 2026_11_28_0002); written by marketplace/orders/order-state-machine.ts only.
+  status_changed_at: OptionalTimestamp;
+  accepted_at: OptionalTimestamp;
+  shipped_at: OptionalTimestamp;
+  delivered_at: OptionalTimestamp;
+  completed_at: OptionalTimestamp;
+  carrier: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_number: ColumnType<string | null, string | null | undefined, string | null>;
+  tracking_url: ColumnType<string | null, string | null | undefined, string | null>;
+  proof_of_delivery_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrderStatusHistoryTable {
+  id: string;
+  order_id: string;
+  /** null on the first row: the status the order was created in. */
+  from_status: string | null;
+  to_status: string;
+  at: Timestamp;
+  actor_kind: 'user' | 'system';
+  actor_user_id: string | null;
+  actor_company_id: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, string>, string | undefined, string>;
 }
 
 export interface OrderLinesTable {
@@ -205,6 +254,156 @@ export interface OrderLinesTable {
   unit_price_minor: number;
   line_total_minor: number;
   variant_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface FxRatesTable {
+  currency: string;
+  effective_from: Timestamp;
+  usd_rate: string;
+}
+
+export interface TaxRatesTable {
+  country: string;
+  region: string;
+  effective_from: Timestamp;
+  rate: string;
+  name: string;
+}
+
+export interface CommissionPlanRatesTable {
+  plan: Plan;
+  effective_from: Timestamp;
+  rate_bps: number;
+}
+
+export interface CommissionCategoryRulesTable {
+  id: string;
+  category_slug: string;
+  kind: 'adjustment' | 'promotion';
+  adjustment_bps: number;
+  effective_from: Timestamp;
+  effective_to: Timestamp | null;
+  note: string;
+}
+
+export interface CommissionVolumeTiersTable {
+  effective_from: Timestamp;
+  min_month_gmv_usd_minor: number;
+  discount_bps: number;
+}
+
+export interface CommissionNegotiatedRatesTable {
+  company_id: string;
+  effective_from: Timestamp;
+  rate_bps: number;
+}
+
+export interface CartsTable {
+  id: string;
+  buyer_company_id: string;
+  user_id: string;
+  status: 'active' | 'saved';
+  name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CartLinesTable {
+  cart_id: string;
+  variant_id: string;
+  quantity: number;
+  added_at: Timestamp;
+}
+
+export interface OrderGroupsTable {
+  id: string;
+  buyer_company_id: string;
+  placed_by_user_id: string;
+  status: 'pending_payment' | 'placed' | 'expired' | 'failed';
+  payment_method: 'card' | 'terms';
+  currency: string;
+  subtotal_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  shipping_address: Json<ShippingAddress>;
+  payment_intent_id: string | null;
+  charge_id: string | null;
+  reservation_expires_at: Timestamp | null;
+  created_at: Timestamp;
+  paid_at: Timestamp | null;
+}
+
+export interface PayoutsTable {
+  order_id: string;
+  group_id: string;
+  seller_company_id: string;
+  amount_minor: number;
+  currency: string;
+  status: 'pending' | 'sent' | 'failed';
+  transfer_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface RefundsTable {
+  id: string;
+  order_id: string;
+  amount_minor: number;
+  currency: string;
+  commission_reversed_minor: number;
+  reason: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  provider_refund_id: string | null;
+  transfer_reversal_id: ColumnType<string | null, string | null | undefined, string | null>;
+  actor_user_id: string | null;
+  actor_company_id: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface IdempotencyKeysTable {
+  company_id: string;
+  key: string;
+  operation: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface PaymentAccountsTable {
+  company_id: string;
+  provider: 'stripe' | 'offline';
+  /** The provider's connected account (Stripe `acct_...`, offline `offline_acct_...`). */
+  account_id: string;
+  created_at: Timestamp;
+}
+
+export interface PaymentProviderEventsTable {
+  event_id: string;
+  provider: 'stripe' | 'offline';
+  type: string;
+  object_id: string | null;
+  received_at: Timestamp;
+  /** Set in the transaction that ran the event's handlers: null means not (yet) applied. */
+  processed_at: Timestamp | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  payload: Json<unknown>;
 }
 
 export interface OutboxTable {
@@ -238,5 +437,118 @@ export interface Database {
   inventory_movements: InventoryMovementsTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
+  order_status_history: OrderStatusHistoryTable;
   outbox: OutboxTable;
+  // Messaging, reviews and notifications (migration 2026_11_28_0004_messaging).
+  message_threads: MessageThreadsTable;
+  messages: MessagesTable;
+  message_reads: MessageReadsTable;
+  reviews: ReviewsTable;
+  product_reviews: ProductReviewsTable;
+  manufacturer_ratings: RatingsView & { manufacturer_company_id: string };
+  product_ratings: RatingsView & { product_id: string };
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_stream_tickets: NotificationStreamTicketsTable;
+  payment_accounts: PaymentAccountsTable;
+  payment_provider_events: PaymentProviderEventsTable;
+  fx_rates: FxRatesTable;
+  tax_rates: TaxRatesTable;
+  commission_plan_rates: CommissionPlanRatesTable;
+  commission_category_rules: CommissionCategoryRulesTable;
+  commission_volume_tiers: CommissionVolumeTiersTable;
+  commission_negotiated_rates: CommissionNegotiatedRatesTable;
+  carts: CartsTable;
+  cart_lines: CartLinesTable;
+  order_groups: OrderGroupsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  payouts: PayoutsTable;
+  refunds: RefundsTable;
+}
+
+// Messaging, reviews and notifications (migration 2026_11_28_0004_messaging).
+
+export interface MessageThreadsTable {
+  id: string;
+  retailer_company_id: string;
+  manufacturer_company_id: string;
+  order_id: string | null;
+  subject: string;
+  created_by: string;
+  created_at: Timestamp;
+  last_message_at: Timestamp;
+  message_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface MessagesTable {
+  id: string;
+  thread_id: string;
+  sender_user_id: string;
+  sender_company_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface MessageReadsTable {
+  thread_id: string;
+  user_id: string;
+  last_read_message_id: string;
+  read_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: string;
+  order_id: string;
+  buyer_company_id: string;
+  manufacturer_company_id: string;
+  author_user_id: string;
+  rating: number;
+  body: string | null;
+  created_at: Timestamp;
+  reply_body: string | null;
+  reply_author_user_id: string | null;
+  replied_at: Timestamp | null;
+}
+
+export interface ProductReviewsTable {
+  id: string;
+  review_id: string;
+  order_id: string;
+  product_id: string;
+  manufacturer_company_id: string;
+  rating: number;
+  body: string | null;
+  created_at: Timestamp;
+}
+
+/** The rating views: the average is numeric rounded to 2 places, read as text so no float creeps in. */
+export interface RatingsView {
+  review_count: ColumnType<number, never, never>;
+  average_rating: ColumnType<string, never, never>;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  in_app: boolean;
+  email: boolean;
+  updated_at: Timestamp;
+}
+
+export interface NotificationStreamTicketsTable {
+  token_hash: string;
+  user_id: string;
+  session_id: string | null;
+  expires_at: Timestamp;
 }

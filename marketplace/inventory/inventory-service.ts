@@ -21,7 +21,7 @@ export interface LocationInput {
 export interface ManualMovementInput {
   variantId: string;
   locationId?: string;
-  kind: Exclude<MovementKind, 'sale'>;
+  kind: Exclude<MovementKind, 'sale' | 'cancellation'>;
   /** Positive for receipts, reservations and releases; signed for adjustments. */
   quantity: number;
   note?: string;

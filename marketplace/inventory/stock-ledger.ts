@@ -156,6 +156,8 @@ export async function moveStock(tx: Tx, ctx: LedgerContext, movements: Movement[
 export async function allocateSale(
   tx: Tx,
   line: { productId: string; variantId: string; sku: string; quantity: number; field: string },
+  /** 'reservation' holds the units (checkout awaiting payment) instead of taking them off hand. */
+  kind: 'sale' | 'reservation' = 'sale',
 ): Promise<Movement[]> {
   const levels = await tx
     .selectFrom('inventory_levels')
@@ -185,9 +187,9 @@ export async function allocateSale(
       variantId: line.variantId,
       sku: line.sku,
       locationId: level.location_id,
-      kind: 'sale',
-      onHandDelta: -take,
-      reservedDelta: 0,
+      kind,
+      onHandDelta: kind === 'sale' ? -take : 0,
+      reservedDelta: kind === 'sale' ? 0 : take,
       field: line.field,
     });
     left -= take;

@@ -21,7 +21,7 @@ export type Mode = 'embedded' | 'distributed';
 
 /** A response as a test reads it; bodies are JSON of whatever shape the route documents. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert on arbitrary response shapes
-export type HttpResult = { status: number; type: string; body: any };
+export type HttpResult = { status: number; type: string; body: any; headers?: Headers };
 
 export interface TestPlatform {
   platform: Platform;
@@ -36,7 +36,7 @@ export interface TestPlatform {
   http(
     method: string,
     route: string,
-    options?: { token?: string; body?: unknown; rawBody?: string },
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<HttpResult>;
   close(): Promise<void>;
 }
@@ -48,7 +48,7 @@ export const servicesAvailable = () => inject('services') !== null;
 
 export async function startTestPlatform(
   mode: Mode,
-  options: { startPipeline?: boolean } = {},
+  options: { startPipeline?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wholesail-test-'));
   const suffix = path
@@ -69,7 +69,7 @@ export async function startTestPlatform(
     env.KAFKA_TOPIC_PREFIX = `test.${suffix}`;
     env.KAFKA_CONSUMER_GROUP = `loader-${suffix}`;
   }
-  const config = loadConfig(env);
+  const config = loadConfig({ ...env, ...options.env });
   const logger = createLogger(config.logLevel);
   const platform = await createPlatform(config, logger);
   if (options.startPipeline ?? true) await platform.startPipeline();
@@ -85,6 +85,7 @@ export async function startTestPlatform(
     const response = await fetch(url + route, {
       method,
       headers: {
+        ...opts.headers,
         ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
         ...(opts.body !== undefined || opts.rawBody !== undefined
           ? { 'content-type': 'application/json' }
@@ -94,7 +95,12 @@ export async function startTestPlatform(
     });
     const type = response.headers.get('content-type') ?? '';
     const text = await response.text();
-    return { status: response.status, type, body: type.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      type,
+      body: type.includes('json') ? JSON.parse(text) : text,
+      headers: response.headers,
+    };
   };
 
   const login = async (email: string, password = PASSWORD) => {
