@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRate, lineTotal, roundRatio, toUsd } from './money.ts';
+import { applyRate, lineTotal, roundRatio } from './money.ts';
 
 describe('money rounding (half away from zero), worked examples', () => {
   it.each([
@@ -27,11 +27,9 @@ describe('money rounding (half away from zero), worked examples', () => {
     expect(() => lineTotal(Number.MAX_SAFE_INTEGER, 2)).toThrow(/too large/);
   });
 
-  it('converts to USD with the rate it used', () => {
-    expect(toUsd({ amountMinor: 10_000, currency: 'EUR' }, new Date('2026-11-01T00:00:00Z'))).toEqual({
-      usdMinor: 10_800,
-      fxRate: '1.08',
-    });
-    expect(toUsd({ amountMinor: 999, currency: 'USD' }, new Date())).toEqual({ usdMinor: 999, fxRate: '1' });
+  it('converts with a decimal rate exactly, half away from zero', () => {
+    expect(applyRate(10_000, '1.08')).toBe(10_800);
+    expect(applyRate(999, '1.27')).toBe(1_269); // 1268.73
+    expect(applyRate(50, '0.0725')).toBe(4); // 3.625
   });
 });

@@ -52,32 +52,4 @@ export function applyRate(amountMinor: number, rate: string): number {
   return assertSafe(roundRatio(BigInt(amountMinor) * numerator, denominator), 'Amount');
 }
 
-/**
- * USD per one unit of each currency, effective-dated (the rate in force at the moment of the event applies).
- * Kept in code until the payments issue moves it to a table an admin maintains; every money event records
- * the rate it used, so changing this table never rewrites history.
- */
-const FX_TO_USD: Record<Currency, Array<{ from: string; rate: string }>> = {
-  USD: [{ from: '2000-01-01T00:00:00Z', rate: '1' }],
-  EUR: [{ from: '2000-01-01T00:00:00Z', rate: '1.08' }],
-  GBP: [{ from: '2000-01-01T00:00:00Z', rate: '1.27' }],
-};
-
-export function usdRate(currency: Currency, at: Date): string {
-  const rows = FX_TO_USD[currency];
-  let rate: string | undefined;
-  for (const row of rows) if (Date.parse(row.from) <= at.getTime()) rate = row.rate;
-  if (!rate)
-    throw new DomainError(
-      'validation',
-      'fx_rate_missing',
-      `No ${currency} to USD rate for ${at.toISOString()}.`,
-    );
-  return rate;
-}
-
-/** The USD value of an amount at a moment, with the rate used (every money event carries both). */
-export function toUsd(money: Money, at: Date): { usdMinor: number; fxRate: string } {
-  const fxRate = usdRate(money.currency, at);
-  return { usdMinor: applyRate(money.amountMinor, fxRate), fxRate };
-}
+// FX rates are data: the effective-dated fx_rates table, read by marketplace/checkout/reference-rates.ts.

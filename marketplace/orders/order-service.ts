@@ -6,7 +6,8 @@
 import type { Clock } from '../../platform/clock.ts';
 import { DomainError, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { applyRate, lineTotal, toUsd, type Currency } from '../../platform/money.ts';
+import { applyRate, lineTotal, type Currency } from '../../platform/money.ts';
+import { fxRateAt } from '../checkout/reference-rates.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
@@ -185,7 +186,8 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       }
 
       const subtotalMinor = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
-      const { usdMinor, fxRate } = toUsd({ amountMinor: subtotalMinor, currency }, placedAt);
+      const fxRate = await fxRateAt(tx, currency, placedAt);
+      const usdMinor = applyRate(subtotalMinor, fxRate);
       for (const line of lines) line.lineTotalUsdMinor = applyRate(line.lineTotalMinor, fxRate);
 
       const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
@@ -212,6 +214,9 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
           subtotal_minor: subtotalMinor,
           placed_at: placedAt,
           status_changed_at: placedAt,
+          // A direct order is settled outside checkout (no tax, no card): its total is its subtotal.
+          total_minor: subtotalMinor,
+          fx_rate: fxRate,
         })
         .execute();
       await startTimeline(tx, { orderId, status: 'placed', at: placedAt, actor });

@@ -6,7 +6,10 @@
 import cube from '@cubejs-client/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxRelay } from '../../ingest/relay.ts';
-import { toUsd } from '../../platform/money.ts';
+import { applyRate } from '../../platform/money.ts';
+
+/** The reference rates migration 2026_11_28_0001 seeds into fx_rates (USD per unit). */
+const fxRates = { USD: '1', EUR: '1.08', GBP: '1.27' };
 import { eventually, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
 
 const gmvByDay = {
@@ -40,11 +43,7 @@ export function sliceScenario(mode: Mode) {
     const expectedGmv = (filter: (o: (typeof placed)[number]) => boolean = () => true) =>
       placed
         .filter(filter)
-        .reduce(
-          (s, o) =>
-            s + toUsd({ amountMinor: o.subtotalMinor, currency: o.currency }, new Date(o.placedAt)).usdMinor,
-          0,
-        );
+        .reduce((s, o) => s + applyRate(o.subtotalMinor, fxRates[o.currency as keyof typeof fxRates]), 0);
 
     async function order(lines: Array<{ productId: string; quantity: number }>) {
       const res = await tp.http('POST', '/api/v1/orders', { token: buyer.token, body: { lines } });
