@@ -12,6 +12,14 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the message (an invoice PDF); the text stays the body. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface Mailer {
@@ -46,6 +54,7 @@ export function createFolderMailer(folder: string, from: string, logger?: Logger
   return {
     destination: folder,
     async send(email) {
+      if (email.attachments?.length) return writeWithAttachments(folder, from, email, logger);
       mkdirSync(folder, { recursive: true });
       const now = new Date();
       const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -67,4 +76,27 @@ export function createFolderMailer(folder: string, from: string, logger?: Logger
       logger?.info({ to: email.to, subject: email.subject, file }, 'email written to the mail outbox');
     },
   };
+}
+
+const outboxFile = (folder: string, email: Email, now: Date) => {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const slug = `${email.to}-${email.subject}`.replace(/[^a-zA-Z0-9@.-]+/g, '_').slice(0, 80);
+  return path.join(folder, `${stamp}-${String(++sequence).padStart(4, '0')}-${slug}.eml`);
+};
+
+/**
+ * A message with files is multipart MIME; nodemailer's own composer writes it (boundaries, base64, headers), the
+ * same bytes SMTP would carry. Plain messages keep the simple format above, which people and tests read as is.
+ */
+async function writeWithAttachments(folder: string, from: string, email: Email, logger?: Logger) {
+  mkdirSync(folder, { recursive: true });
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const now = new Date();
+  const info = await composer.sendMail({ from, date: now, ...email });
+  const file = outboxFile(folder, email, now);
+  writeFileSync(file, info.message as Buffer, { mode: 0o600 });
+  logger?.info(
+    { to: email.to, subject: email.subject, file, attachments: email.attachments?.length },
+    'email written to the mail outbox',
+  );
 }

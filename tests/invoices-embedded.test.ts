@@ -1,0 +1,3 @@
+import { invoiceScenario } from './support/invoice-scenario.ts';
+
+invoiceScenario('embedded');
