@@ -7,6 +7,9 @@ export const NOTIFICATION_KINDS = {
   'message.received': 'A company you trade with sent your company a message',
   'review.received': 'A buyer reviewed your company and its products',
   'review.replied': 'A manufacturer replied to your company’s review',
+  'claim.opened': 'A buyer opened a claim (damaged, missing or wrong items) on one of your company’s orders',
+  'claim.updated': 'A claim your company is part of was answered, escalated to Wholesail or withdrawn',
+  'claim.resolved': 'A claim your company is part of was resolved (refund, replacement or rejection)',
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -1,0 +1,3 @@
+import { claimsScenario } from './support/claims-scenario.ts';
+
+claimsScenario('embedded');
