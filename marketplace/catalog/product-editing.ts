@@ -26,6 +26,7 @@ import {
 import { categoryIdsBySlug } from './product-writer.ts';
 import type { ProductPatch } from './product-schema.ts';
 import { isVerified } from './verification.ts';
+import { assertProductLimit } from '../billing/product-limit.ts';
 
 type Tx = Transaction<Database>;
 
@@ -109,6 +110,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
           'company_not_verified',
           'Only a verified manufacturer can publish: the company owner must verify their email address first.',
         );
+      if (status === 'published') await assertProductLimit(tx, principal.companyId);
       await tx
         .updateTable('products')
         .set({ status, updated_at: at, ...(status === 'published' ? { published_at: at } : {}) })

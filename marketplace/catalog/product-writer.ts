@@ -14,6 +14,7 @@ import { defaultLocation, moveStock, type Movement } from '../inventory/stock-le
 import { PRODUCT_LISTED, type ProductListedV1 } from './events.ts';
 import { variantsOf, type NewProduct } from './product-schema.ts';
 import { isVerified } from './verification.ts';
+import { PLAN_LIMIT_REACHED, productLimitProblem } from '../billing/product-limit.ts';
 
 type Tx = Transaction<Database>;
 
@@ -118,6 +119,19 @@ export async function checkNewProducts(
         message: 'only a verified manufacturer can publish; save it as a draft',
       });
   });
+  // The plan's product limit, once the batch is otherwise sound: the first product past it carries the problem.
+  const publishing = products.flatMap((p, index) =>
+    (p.status ?? 'published') === 'published' ? [index] : [],
+  );
+  const overLimit =
+    problems.length === 0 ? await productLimitProblem(tx, companyId, publishing.length) : null;
+  if (overLimit)
+    problems.push({
+      index: publishing[overLimit.fits]!,
+      code: PLAN_LIMIT_REACHED,
+      field: 'status',
+      message: overLimit.message,
+    });
   return problems;
 }
 
@@ -132,7 +146,8 @@ export function problemError(problems: ProductProblem[], prefix = ''): DomainErr
   return new DomainError(
     kind,
     first.code,
-    `${prefix}${first.field} ${first.message}.`,
+    // The plan limit's message is a whole sentence with the way out (upgrade); it reads best unprefixed.
+    first.code === PLAN_LIMIT_REACHED ? first.message : `${prefix}${first.field} ${first.message}.`,
     problems.map((p) => ({ field: p.field, message: p.message })),
   );
 }

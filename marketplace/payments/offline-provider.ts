@@ -15,10 +15,12 @@ import type { Currency } from '../../platform/money.ts';
 import {
   assertAmount,
   assertIdempotencyKey,
+  type BillingItemInput,
   type PaymentProvider,
   type ProviderEvent,
 } from './payment-provider.ts';
 import { OfflineWebhookDelivery, type WebhookReceiver } from './offline-webhook-delivery.ts';
+import { OfflineSubscriptions } from './offline-subscriptions.ts';
 import { signPayload, verifySignedEvent } from './webhook-signature.ts';
 
 const LABEL = 'offline test provider';
@@ -71,6 +73,7 @@ export class OfflinePaymentProvider implements PaymentProvider {
   private readonly answered = new Map<string, { fingerprint: string; answer: unknown }>();
   private readonly eventCounts = new Map<string, number>();
   private readonly webhooks: OfflineWebhookDelivery;
+  private readonly billing: OfflineSubscriptions;
 
   constructor(options: { logger: Logger; webhookSecret?: string; clock?: Clock; retryDelaysMs?: number[] }) {
     this.logger = options.logger;
@@ -81,6 +84,10 @@ export class OfflinePaymentProvider implements PaymentProvider {
       sign: (payload) => this.signWebhook(payload),
       logger: this.logger,
       retryDelaysMs: options.retryDelaysMs ?? [100, 1_000, 5_000],
+    });
+    this.billing = new OfflineSubscriptions({
+      clock: this.clock,
+      emit: (type, object) => this.emit(type, object),
     });
   }
 
@@ -293,6 +300,36 @@ export class OfflinePaymentProvider implements PaymentProvider {
       );
       return { id };
     });
+  }
+
+  async createBillingCustomer(input: { companyId: string; name: string; email?: string }) {
+    return this.billing.customer(input.companyId);
+  }
+
+  async createBillingPrice(input: Parameters<PaymentProvider['createBillingPrice']>[0]) {
+    assertAmount(input.amountMinor, 'USD');
+    return this.billing.price(input);
+  }
+
+  async createSubscription(input: Parameters<PaymentProvider['createSubscription']>[0]) {
+    return this.once('subscription.create', input.idempotencyKey, input, () => this.billing.create(input));
+  }
+
+  async updateSubscription(id: string, input: { items: BillingItemInput[]; idempotencyKey: string }) {
+    return this.once('subscription.update', input.idempotencyKey, { id, ...input }, () =>
+      this.billing.update(id, input),
+    );
+  }
+
+  async cancelSubscriptionAtPeriodEnd(id: string, input: { idempotencyKey: string }) {
+    return this.once('subscription.cancel', input.idempotencyKey, { id }, () =>
+      this.billing.cancelAtPeriodEnd(id),
+    );
+  }
+
+  /** Moves the subscriptions' test clock to `to`: periods renew, or end if cancelled (Stripe's test clocks). */
+  advanceBillingClock(to: Date): void {
+    this.billing.advanceTo(to);
   }
 
   parseWebhook(rawBody: Buffer | string, signatureHeader: string | undefined): ProviderEvent {

@@ -18,7 +18,7 @@ export type PaymentIntentStatus =
   | 'requires_capture'
   | 'canceled';
 
-export interface PaymentProvider {
+export interface PaymentProvider extends SubscriptionBilling {
   readonly name: ProviderName;
   /** An account that can receive transfers (a manufacturer's payouts). Idempotent per company. */
   createConnectedAccount(input: {
@@ -81,6 +81,63 @@ export interface PaymentProvider {
    * body, and `signature_expired` when it is older than the tolerance (a replay of a captured request).
    */
   parseWebhook(rawBody: Buffer | string, signatureHeader: string | undefined): ProviderEvent;
+}
+
+/**
+ * Subscriptions (Stripe Billing): a customer per company, a provider price per row of our price table, and one
+ * subscription whose items are the plan and its add-ons. Every change is confirmed by a webhook
+ * (`customer.subscription.created|updated|deleted`), which is what our billing applies.
+ */
+export interface SubscriptionBilling {
+  /** The company's billing customer. Idempotent per company. */
+  createBillingCustomer(input: {
+    companyId: string;
+    name: string;
+    email?: string;
+  }): Promise<{ customerId: string }>;
+  /** A recurring price for one row of our price table (USD). Idempotent per row. */
+  createBillingPrice(input: {
+    priceId: string;
+    product: string;
+    productName: string;
+    amountMinor: number;
+    interval: 'month' | 'year';
+  }): Promise<{ providerPriceId: string }>;
+  createSubscription(input: {
+    customerId: string;
+    items: BillingItemInput[];
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+  }): Promise<BillingSubscription>;
+  /**
+   * Makes the subscription's items exactly `items` (an item whose price is unchanged is kept, so it keeps its
+   * price; the others are removed or added), prorated, and withdraws a pending cancellation.
+   */
+  updateSubscription(
+    subscriptionId: string,
+    input: { items: BillingItemInput[]; idempotencyKey: string },
+  ): Promise<BillingSubscription>;
+  /** Ends the subscription when the paid period ends (the provider then sends `customer.subscription.deleted`). */
+  cancelSubscriptionAtPeriodEnd(
+    subscriptionId: string,
+    input: { idempotencyKey: string },
+  ): Promise<BillingSubscription>;
+}
+
+export interface BillingItemInput {
+  providerPriceId: string;
+  quantity: number;
+  /** Travels back on every webhook: our price row and product, so billing never guesses from amounts. */
+  metadata: Record<string, string>;
+}
+
+export interface BillingSubscription {
+  id: string;
+  customerId: string;
+  status: string;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: Date | null;
+  items: Array<{ id: string; providerPriceId: string; quantity: number; metadata: Record<string, string> }>;
 }
 
 /** A provider webhook event, reduced to what our handlers read. `raw` keeps the provider's object. */

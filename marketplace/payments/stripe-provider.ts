@@ -9,6 +9,8 @@ import type { Logger } from '../../platform/logger.ts';
 import {
   assertAmount,
   assertIdempotencyKey,
+  type BillingItemInput,
+  type BillingSubscription,
   type PaymentProvider,
   type ProviderEvent,
 } from './payment-provider.ts';
@@ -28,6 +30,25 @@ export function createStripeClient(options: { secretKey: string; apiBase?: strin
 
 const idOf = (value: string | { id: string } | null | undefined): string | undefined =>
   typeof value === 'string' ? value : (value?.id ?? undefined);
+
+/** Our reading of a Stripe subscription. The period end moved onto the items in API version 2025-03-31. */
+function billingSubscriptionOf(s: Stripe.Subscription): BillingSubscription {
+  const legacyEnd = (s as unknown as { current_period_end?: number | null }).current_period_end;
+  const periodEnd = legacyEnd ?? s.items.data[0]?.current_period_end ?? null;
+  return {
+    id: s.id,
+    customerId: idOf(s.customer) ?? '',
+    status: s.status,
+    cancelAtPeriodEnd: s.cancel_at_period_end,
+    currentPeriodEnd: periodEnd ? new Date(periodEnd * 1000) : null,
+    items: s.items.data.map((i) => ({
+      id: i.id,
+      providerPriceId: i.price.id,
+      quantity: i.quantity ?? 1,
+      metadata: { ...i.metadata },
+    })),
+  };
+}
 
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
@@ -144,6 +165,110 @@ export class StripePaymentProvider implements PaymentProvider {
       ),
     );
     return { id: reversal.id };
+  }
+
+  async createBillingCustomer(input: { companyId: string; name: string; email?: string }) {
+    const customer = await this.call('create a billing customer', () =>
+      this.stripe.customers.create(
+        {
+          name: input.name,
+          ...(input.email ? { email: input.email } : {}),
+          metadata: { companyId: input.companyId },
+        },
+        { idempotencyKey: `wholesail-billing-customer-${input.companyId}` },
+      ),
+    );
+    return { customerId: customer.id };
+  }
+
+  async createBillingPrice(input: Parameters<PaymentProvider['createBillingPrice']>[0]) {
+    assertAmount(input.amountMinor, 'USD');
+    // One Stripe product per plan or add-on, under our own id, so every price of it groups there.
+    const productId = `wholesail_${input.product}`;
+    try {
+      await this.stripe.products.create(
+        { id: productId, name: input.productName, metadata: { product: input.product } },
+        { idempotencyKey: `wholesail-billing-product-${input.product}` },
+      );
+    } catch (error) {
+      if (!(
+        error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_already_exists'
+      ))
+        throw this.translate('create a billing product', error);
+    }
+    const price = await this.call('create a billing price', () =>
+      this.stripe.prices.create(
+        {
+          product: productId,
+          currency: 'usd',
+          unit_amount: input.amountMinor,
+          recurring: { interval: input.interval },
+          metadata: { wholesailPriceId: input.priceId, product: input.product },
+        },
+        { idempotencyKey: `wholesail-billing-price-${input.priceId}` },
+      ),
+    );
+    return { providerPriceId: price.id };
+  }
+
+  async createSubscription(input: Parameters<PaymentProvider['createSubscription']>[0]) {
+    assertIdempotencyKey(input.idempotencyKey);
+    const subscription = await this.call('create a subscription', () =>
+      this.stripe.subscriptions.create(
+        {
+          customer: input.customerId,
+          items: input.items.map((i) => ({
+            price: i.providerPriceId,
+            quantity: i.quantity,
+            metadata: i.metadata,
+          })),
+          metadata: input.metadata,
+          // B2B: Stripe emails an invoice payable within 14 days, so the plan starts without a card on file.
+          collection_method: 'send_invoice',
+          days_until_due: 14,
+        },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return billingSubscriptionOf(subscription);
+  }
+
+  async updateSubscription(id: string, input: { items: BillingItemInput[]; idempotencyKey: string }) {
+    assertIdempotencyKey(input.idempotencyKey);
+    const current = await this.call('read a subscription', () => this.stripe.subscriptions.retrieve(id));
+    const wanted = new Map(input.items.map((i) => [i.providerPriceId, i]));
+    const kept = new Set<string>();
+    const items: Stripe.SubscriptionUpdateParams.Item[] = [];
+    for (const item of current.items.data) {
+      const want = wanted.get(item.price.id);
+      if (want && !kept.has(item.price.id)) {
+        kept.add(item.price.id);
+        items.push({ id: item.id, quantity: want.quantity, metadata: want.metadata });
+      } else items.push({ id: item.id, deleted: true });
+    }
+    for (const i of input.items)
+      if (!kept.has(i.providerPriceId))
+        items.push({ price: i.providerPriceId, quantity: i.quantity, metadata: i.metadata });
+    const subscription = await this.call('change a subscription', () =>
+      this.stripe.subscriptions.update(
+        id,
+        { items, proration_behavior: 'create_prorations', cancel_at_period_end: false },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return billingSubscriptionOf(subscription);
+  }
+
+  async cancelSubscriptionAtPeriodEnd(id: string, input: { idempotencyKey: string }) {
+    assertIdempotencyKey(input.idempotencyKey);
+    const subscription = await this.call('cancel a subscription', () =>
+      this.stripe.subscriptions.update(
+        id,
+        { cancel_at_period_end: true },
+        { idempotencyKey: input.idempotencyKey },
+      ),
+    );
+    return billingSubscriptionOf(subscription);
   }
 
   parseWebhook(rawBody: Buffer | string, signatureHeader: string | undefined): ProviderEvent {
