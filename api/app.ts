@@ -24,6 +24,10 @@ import { registerOrderRoutes } from './routes/order-routes.ts';
 import { registerCartRoutes } from './routes/cart-routes.ts';
 import { registerCheckoutRoutes } from './routes/checkout-routes.ts';
 import { registerRefundRoutes } from './routes/refund-routes.ts';
+import { registerBillingRoutes } from './routes/billing-routes.ts';
+import { registerClaimRoutes } from './routes/claim-routes.ts';
+import { registerClaimEvidenceRoutes } from './routes/claim-evidence-routes.ts';
+import { registerInvoiceRoutes } from './routes/invoice-routes.ts';
 import { registerMessagingRoutes } from './routes/messaging-routes.ts';
 import { registerNotificationRoutes } from './routes/notification-routes.ts';
 import { registerReviewRoutes } from './routes/review-routes.ts';
@@ -80,6 +84,14 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     refunds: platform.services.refunds,
     idempotency: platform.services.idempotency,
   });
+  registerInvoiceRoutes(api, {
+    invoices: platform.services.invoices,
+    settlements: platform.services.settlements,
+  });
+  registerClaimRoutes(api, { claims: platform.services.claims });
+  // Evidence uploads read their raw image body themselves, after authentication (the JSON parser ignores images).
+  registerClaimEvidenceRoutes(api, { claims: platform.services.claims, router, authenticate: requireToken });
+  registerBillingRoutes(api, { billing: platform.services.billing });
   registerCubeRoutes(api, { gateway: platform.gateway });
   registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });
   const openApiDocument = api.document(options.publicUrl);

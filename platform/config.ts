@@ -75,6 +75,15 @@ const schema = z.object({
     .string()
     .regex(/^whsec_\S+$/, { message: 'must be a webhook signing secret (whsec_...)' })
     .optional(),
+  CLAIM_WINDOW_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(365).default(14),
+  STORAGE_S3_ENDPOINT: httpUrl.optional(),
+  STORAGE_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+    .optional(),
+  STORAGE_S3_REGION: z.string().min(1).default('us-east-1'),
+  STORAGE_S3_ACCESS_KEY: z.string().min(1).optional(),
+  STORAGE_S3_SECRET_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -110,6 +119,10 @@ export interface Config {
   stripeApiBase?: string;
   /** Verifies webhook signatures. Required with STRIPE_SECRET_KEY; the offline provider makes one up if unset. */
   stripeWebhookSecret?: string;
+  /** A buyer may open a claim on a delivered order for this many days after delivery. */
+  claimWindowDays: number;
+  /** Uploaded files (claim evidence): an S3-compatible bucket when set, else `<dataDir>/objects`. */
+  storageS3?: { endpoint?: string; bucket: string; region: string; accessKey?: string; secretKey?: string };
 }
 
 export class ConfigError extends Error {
@@ -131,6 +144,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET)
     throw new ConfigError(
       'Invalid configuration: STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (webhooks cannot be verified without it).',
+    );
+  if (!c.STORAGE_S3_BUCKET && (c.STORAGE_S3_ENDPOINT || c.STORAGE_S3_ACCESS_KEY || c.STORAGE_S3_SECRET_KEY))
+    throw new ConfigError(
+      'Invalid configuration: STORAGE_S3_BUCKET is required with the other STORAGE_S3_ settings.',
+    );
+  if (!c.STORAGE_S3_ACCESS_KEY !== !c.STORAGE_S3_SECRET_KEY)
+    throw new ConfigError(
+      'Invalid configuration: STORAGE_S3_ACCESS_KEY and STORAGE_S3_SECRET_KEY go together (set both or neither).',
     );
   return {
     port: c.PORT,
@@ -156,6 +177,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stripeSecretKey: c.STRIPE_SECRET_KEY,
     stripeApiBase: c.STRIPE_API_BASE,
     stripeWebhookSecret: c.STRIPE_WEBHOOK_SECRET,
+    claimWindowDays: c.CLAIM_WINDOW_DAYS,
+    storageS3: c.STORAGE_S3_BUCKET
+      ? {
+          endpoint: c.STORAGE_S3_ENDPOINT,
+          bucket: c.STORAGE_S3_BUCKET,
+          region: c.STORAGE_S3_REGION,
+          accessKey: c.STORAGE_S3_ACCESS_KEY,
+          secretKey: c.STORAGE_S3_SECRET_KEY,
+        }
+      : undefined,
   };
 }
 

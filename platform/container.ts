@@ -11,12 +11,16 @@ import { createWarehouseLoader } from '../ingest/loader.ts';
 import { createPipelineMetrics, type PipelineMetrics } from '../ingest/metrics.ts';
 import { createInProcessPublisher, type EventPublisher } from '../ingest/publisher.ts';
 import { OutboxRelay } from '../ingest/relay.ts';
+import { createBillingService } from '../marketplace/billing/billing-service.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
+import { createClaimService } from '../marketplace/claims/claim-service.ts';
 import { createCartService } from '../marketplace/checkout/cart-service.ts';
 import { createCheckoutService } from '../marketplace/checkout/checkout-service.ts';
 import { createCommercialTerms } from '../marketplace/checkout/commercial-terms.ts';
 import { createPaymentCompletion } from '../marketplace/checkout/payment-completion.ts';
 import { createIdempotencyStore } from '../marketplace/idempotency/idempotency-keys.ts';
+import { createInvoiceService } from '../marketplace/invoices/invoice-service.ts';
+import { createSettlementService } from '../marketplace/invoices/settlement.ts';
 import { createRefundService } from '../marketplace/refunds/refund-service.ts';
 import { openPglite, openPostgres, type Db } from '../marketplace/db/database.ts';
 import { migrateOltp } from '../marketplace/db/migrate.ts';
@@ -30,6 +34,7 @@ import { createNotificationService } from '../marketplace/notifications/notifica
 import { createNotifier } from '../marketplace/notifications/notifier.ts';
 import { createStreamTickets } from '../marketplace/notifications/stream-tickets.ts';
 import { createReviewService } from '../marketplace/reviews/review-service.ts';
+import { openObjectStorage, type ObjectStorage } from '../marketplace/storage/object-storage.ts';
 import { createFulfilmentService } from '../marketplace/orders/fulfilment-service.ts';
 import { createOrderService } from '../marketplace/orders/order-service.ts';
 import { choosePaymentProvider } from '../marketplace/payments/choose-provider.ts';
@@ -54,6 +59,8 @@ export interface Platform {
   publisher: EventPublisher;
   relay: OutboxRelay;
   mailer: Mailer;
+  /** Uploaded files (claim evidence): a local folder, or an S3-compatible bucket when configured. */
+  storage: ObjectStorage;
   metrics: PipelineMetrics;
   services: {
     identity: ReturnType<typeof createIdentityService>;
@@ -72,6 +79,10 @@ export interface Platform {
     commercialTerms: ReturnType<typeof createCommercialTerms>;
     idempotency: ReturnType<typeof createIdempotencyStore>;
     refunds: ReturnType<typeof createRefundService>;
+    billing: ReturnType<typeof createBillingService>;
+    claims: ReturnType<typeof createClaimService>;
+    invoices: ReturnType<typeof createInvoiceService>;
+    settlements: ReturnType<typeof createSettlementService>;
   };
   gateway: ReturnType<typeof createGateway>;
   sqlConsole: ReturnType<typeof createSqlConsole>;
@@ -182,7 +193,11 @@ export async function createPlatform(
     const payments = createPaymentService({ db, clock, logger, provider: paymentProvider });
     const paymentCompletion = createPaymentCompletion({ db, clock, payments: paymentProvider, logger });
     paymentCompletion.registerWebhookHandlers(payments.webhooks);
+    // Plans and add-ons: the provider's subscription webhooks set each manufacturer's plan.
+    const billing = createBillingService({ db, clock, logger, provider: paymentProvider });
+    billing.registerWebhookHandlers(payments.webhooks);
     const refunds = createRefundService({ db, clock, payments: paymentProvider, logger });
+    const storage = await openObjectStorage({ dataDir: config.dataDir, s3: config.storageS3 });
 
     const readOnlyWarehouse = await openReadOnlyWarehouse(
       { url: config.clickhouseUrl, chdbPath: path.join(config.dataDir, 'clickhouse') },
@@ -203,6 +218,7 @@ export async function createPlatform(
       publisher,
       relay,
       mailer,
+      storage,
       metrics,
       services: {
         identity: createIdentityService({ db, clock, mailer, publicUrl: config.publicUrl, throttle, guard }),
@@ -231,6 +247,17 @@ export async function createPlatform(
         commercialTerms: createCommercialTerms({ db, clock }),
         idempotency: createIdempotencyStore({ db, clock }),
         refunds,
+        billing,
+        claims: createClaimService({
+          db,
+          clock,
+          notifier,
+          refunds,
+          storage,
+          windowDays: config.claimWindowDays,
+        }),
+        invoices: createInvoiceService({ db, clock, mailer, logger }),
+        settlements: createSettlementService({ db, clock }),
       },
       gateway: createGateway({ model, warehouse }),
       sqlConsole: createSqlConsole(readOnlyWarehouse),

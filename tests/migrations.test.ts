@@ -22,6 +22,9 @@ describe('migrations', () => {
       '2026_11_28_0002_fulfilment',
       '2026_11_28_0003_payments',
       '2026_11_28_0004_messaging',
+      '2026_11_28_0005_invoices',
+      '2026_11_28_0006_claims',
+      '2026_11_28_0007_billing',
     ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
@@ -40,6 +43,9 @@ describe('migrations', () => {
       '2026_11_28_0002_fulfilment',
       '2026_11_28_0003_payments',
       '2026_11_28_0004_messaging',
+      '2026_11_28_0005_invoices',
+      '2026_11_28_0006_claims',
+      '2026_11_28_0007_billing',
     ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);

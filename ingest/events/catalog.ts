@@ -23,6 +23,9 @@ const orderStatus = z.enum([
   'expired',
 ]);
 
+const claimType = z.enum(['damaged', 'missing', 'wrong_item', 'other']);
+const claimStatus = z.enum(['open', 'seller_responded', 'escalated', 'resolved', 'withdrawn']);
+
 export const envelopeSchema = z.object({
   eventId: uuid,
   type: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
@@ -136,6 +139,33 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     reason: z.string(),
     refundedAt: isoUtc,
   }),
+  // Invoices (marketplace/invoices/events.ts): the document number and the amounts it states, fixed at issue.
+  'order.invoiced@1': z.object({
+    invoiceId: uuid,
+    orderId: uuid,
+    number: z.string(),
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    currency,
+    subtotalMinor: minor.nonnegative(),
+    taxMinor: minor.nonnegative(),
+    totalMinor: minor.nonnegative(),
+    issuedAt: isoUtc,
+    dueAt: isoUtc.nullable(),
+  }),
+  'order.credit_note_issued@1': z.object({
+    creditNoteId: uuid,
+    refundId: uuid,
+    invoiceId: uuid,
+    orderId: uuid,
+    number: z.string(),
+    invoiceNumber: z.string(),
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    currency,
+    amountMinor: minor.positive(),
+    issuedAt: isoUtc,
+  }),
   // Identity and access (marketplace/identity/events.ts). Ids and roles only: no emails, secrets or tokens.
   'user.registered@1': z.object({
     userId: uuid,
@@ -199,6 +229,92 @@ export const payloadSchemas: Record<string, z.ZodType> = {
       )
       .min(1),
   }),
+  // Returns and claims (marketplace/claims/events.ts): ids, kinds, outcomes and amounts; never descriptions or notes.
+  'claim.opened@1': z.object({
+    claimId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    type: claimType,
+    requestedOutcome: z.enum(['refund', 'replacement']),
+    lines: z
+      .array(z.object({ lineNo: z.number().int().positive(), quantity: z.number().int().positive() }))
+      .min(1),
+    openedAt: isoUtc,
+  }),
+  'claim.responded@1': z.object({
+    claimId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    type: claimType,
+    response: z.enum(['accepted', 'disputed']),
+    proposedOutcome: z.enum(['full_refund', 'partial_refund', 'replacement']).nullable(),
+    currency,
+    proposedAmountMinor: minor.positive().nullable(),
+    proposedAmountUsdMinor: minor.nonnegative().nullable(),
+    fxRate: z.string().regex(/^\d+(\.\d+)?$/),
+    respondedAt: isoUtc,
+  }),
+  'claim.escalated@1': z.object({
+    claimId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    type: claimType,
+    escalatedBy: z.enum(['buyer', 'seller']),
+    from: claimStatus,
+    escalatedAt: isoUtc,
+  }),
+  'claim.resolved@1': z.object({
+    claimId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    type: claimType,
+    outcome: z.enum(['full_refund', 'partial_refund', 'replacement', 'rejected']),
+    resolvedBy: z.enum(['buyer_acceptance', 'admin']),
+    currency,
+    refundedMinor: minor.nonnegative(),
+    refundedUsdMinor: minor.nonnegative(),
+    fxRate: z.string().regex(/^\d+(\.\d+)?$/),
+    refundId: uuid.nullable(),
+    resolvedAt: isoUtc,
+  }),
+  'claim.withdrawn@1': z.object({
+    claimId: uuid,
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    type: claimType,
+    from: claimStatus,
+    withdrawnAt: isoUtc,
+  }),
+  // Billing (marketplace/billing/events.ts): MRR in USD minor units per month; yearly prices divided by 12.
+  'subscription.changed@1': z.object({
+    subscriptionId: uuid,
+    companyId: uuid,
+    provider: z.enum(['stripe', 'offline']),
+    providerSubscriptionId: z.string(),
+    providerEventId: z.string(),
+    status: z.string(),
+    plan: z.enum(['free', 'professional', 'enterprise']),
+    previousPlan: z.enum(['free', 'professional', 'enterprise']),
+    interval: z.enum(['month', 'year']).nullable(),
+    cancelAtPeriodEnd: z.boolean(),
+    currentPeriodEnd: isoUtc.nullable(),
+    mrrUsdMinor: minor.nonnegative(),
+    planMrrUsdMinor: minor.nonnegative(),
+    addOns: z.array(
+      z.object({
+        product: z.enum(['extra_users', 'premium_analytics', 'priority_listing']),
+        quantity: z.number().int().positive(),
+        unitAmountUsdMinor: minor.positive(),
+        interval: z.enum(['month', 'year']),
+        mrrUsdMinor: minor.nonnegative(),
+      }),
+    ),
+  }),
   // Messaging and reviews (marketplace/messaging/events.ts, marketplace/reviews/events.ts): ids and ratings only,
   // never message or review text.
   'message.sent@1': z.object({
@@ -230,7 +346,16 @@ export const payloadSchemas: Record<string, z.ZodType> = {
 };
 
 /** Aggregate types that have a topic. */
-export const AGGREGATE_TYPES = ['company', 'product', 'order', 'user', 'message', 'review'] as const;
+export const AGGREGATE_TYPES = [
+  'company',
+  'product',
+  'order',
+  'user',
+  'message',
+  'review',
+  'claim',
+  'subscription',
+] as const;
 
 export type Validation = { ok: true; event: DomainEvent } | { ok: false; reason: string };
 

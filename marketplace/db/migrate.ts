@@ -12,6 +12,9 @@ import * as checkout from './migrations/2026_11_28_0001_checkout.ts';
 import * as fulfilment from './migrations/2026_11_28_0002_fulfilment.ts';
 import * as messaging from './migrations/2026_11_28_0004_messaging.ts';
 import * as payments from './migrations/2026_11_28_0003_payments.ts';
+import * as invoices from './migrations/2026_11_28_0005_invoices.ts';
+import * as claims from './migrations/2026_11_28_0006_claims.ts';
+import * as billing from './migrations/2026_11_28_0007_billing.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -21,6 +24,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0002_fulfilment': fulfilment,
   '2026_11_28_0004_messaging': messaging,
   '2026_11_28_0003_payments': payments,
+  '2026_11_28_0005_invoices': invoices,
+  '2026_11_28_0006_claims': claims,
+  '2026_11_28_0007_billing': billing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -374,6 +374,54 @@ export interface RefundsTable {
   completed_at: Timestamp | null;
 }
 
+/** Invoices and credit notes (migration 2026_11_28_0005_invoices): snapshots, numbered per seller and year. */
+export interface InvoiceSeriesTable {
+  seller_company_id: string;
+  prefix: string;
+  created_at: Timestamp;
+}
+
+export interface InvoiceCountersTable {
+  seller_company_id: string;
+  kind: 'invoice' | 'credit_note';
+  year: number;
+  last_value: number;
+}
+
+export interface InvoicesTable {
+  id: string;
+  order_id: string;
+  seller_company_id: string;
+  buyer_company_id: string;
+  number: string;
+  year: number;
+  sequence: number;
+  currency: string;
+  subtotal_minor: number;
+  tax_rate: string;
+  tax_minor: number;
+  total_minor: number;
+  issued_at: Timestamp;
+  due_at: Timestamp | null;
+  /** The parties, lines and payment terms as they stood at issue (marketplace/invoices/invoice-issuing.ts). */
+  details: Json<unknown>;
+}
+
+export interface CreditNotesTable {
+  id: string;
+  refund_id: string;
+  invoice_id: string;
+  order_id: string;
+  seller_company_id: string;
+  number: string;
+  year: number;
+  sequence: number;
+  currency: string;
+  amount_minor: number;
+  reason: string;
+  issued_at: Timestamp;
+}
+
 export interface IdempotencyKeysTable {
   company_id: string;
   key: string;
@@ -439,6 +487,11 @@ export interface Database {
   order_lines: OrderLinesTable;
   order_status_history: OrderStatusHistoryTable;
   outbox: OutboxTable;
+  // Returns and claims (migration 2026_11_28_0006_claims).
+  claims: ClaimsTable;
+  claim_lines: ClaimLinesTable;
+  claim_evidence: ClaimEvidenceTable;
+  claim_timeline: ClaimTimelineTable;
   // Messaging, reviews and notifications (migration 2026_11_28_0004_messaging).
   message_threads: MessageThreadsTable;
   messages: MessagesTable;
@@ -464,6 +517,88 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   payouts: PayoutsTable;
   refunds: RefundsTable;
+  // Plans and add-ons billed by subscription (migration 2026_11_28_0007_billing).
+  billing_prices: BillingPricesTable;
+  billing_provider_prices: BillingProviderPricesTable;
+  billing_customers: BillingCustomersTable;
+  subscriptions: SubscriptionsTable;
+  // Invoices, credit notes and their numbering (migration 2026_11_28_0005_invoices).
+  invoice_series: InvoiceSeriesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  credit_notes: CreditNotesTable;
+}
+
+// Plans and add-ons billed by subscription (migration 2026_11_28_0007_billing).
+
+export type BillingProduct =
+  'professional' | 'enterprise' | 'extra_users' | 'premium_analytics' | 'priority_listing';
+export type BillingInterval = 'month' | 'year';
+
+export interface BillingPricesTable {
+  id: string;
+  product: BillingProduct;
+  interval: BillingInterval;
+  amount_usd_minor: number;
+  effective_from: Timestamp;
+}
+
+export interface BillingProviderPricesTable {
+  price_id: string;
+  provider: 'stripe' | 'offline';
+  provider_price_id: string;
+  created_at: Timestamp;
+}
+
+export interface BillingCustomersTable {
+  company_id: string;
+  provider: 'stripe' | 'offline';
+  customer_id: string;
+  created_at: Timestamp;
+}
+
+/** One billed line of a subscription, as confirmed by the provider, with its price snapshot. */
+export interface SubscriptionItem {
+  product: BillingProduct;
+  priceId: string;
+  quantity: number;
+  unitAmountUsdMinor: number;
+  interval: BillingInterval;
+  mrrUsdMinor: number;
+}
+
+export interface SubscriptionAddOns {
+  extraUsers: number;
+  premiumAnalytics: boolean;
+  priorityListing: boolean;
+}
+
+export interface RequestedSubscription {
+  plan: Exclude<Plan, 'free'>;
+  interval: BillingInterval;
+  addOns: SubscriptionAddOns;
+  cancelAtPeriodEnd: boolean;
+  items: Array<{ product: BillingProduct; priceId: string; providerPriceId: string; quantity: number }>;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  company_id: string;
+  provider: 'stripe' | 'offline';
+  provider_customer_id: string;
+  provider_subscription_id: string;
+  generation: ColumnType<number, number | undefined, number>;
+  status: string;
+  plan: Plan;
+  interval: BillingInterval | null;
+  add_ons: ColumnType<SubscriptionAddOns | Record<string, never>, string | undefined, string>;
+  items: ColumnType<SubscriptionItem[], string | undefined, string>;
+  requested: ColumnType<RequestedSubscription | null, string | null | undefined, string | null>;
+  cancel_at_period_end: ColumnType<boolean, boolean | undefined, boolean>;
+  current_period_end: Timestamp | null;
+  mrr_usd_minor: ColumnType<number, number | undefined, number>;
+  last_event_at: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 // Messaging, reviews and notifications (migration 2026_11_28_0004_messaging).
@@ -551,4 +686,71 @@ export interface NotificationStreamTicketsTable {
   user_id: string;
   session_id: string | null;
   expires_at: Timestamp;
+}
+
+// Returns and claims (migration 2026_11_28_0006_claims); written by marketplace/claims only.
+
+type NullableText = ColumnType<string | null, string | null | undefined, string | null>;
+type NullableMinor = ColumnType<number | null, number | null | undefined, number | null>;
+
+export interface ClaimsTable {
+  id: string;
+  order_id: string;
+  buyer_company_id: string;
+  seller_company_id: string;
+  opened_by: string;
+  type: 'damaged' | 'missing' | 'wrong_item' | 'other';
+  status: 'open' | 'seller_responded' | 'escalated' | 'resolved' | 'withdrawn';
+  description: string;
+  requested_outcome: 'refund' | 'replacement';
+  currency: string;
+  seller_response: ColumnType<
+    'accepted' | 'disputed' | null,
+    'accepted' | 'disputed' | null | undefined,
+    'accepted' | 'disputed' | null
+  >;
+  proposed_outcome: NullableText;
+  proposed_amount_minor: NullableMinor;
+  seller_note: NullableText;
+  responded_at: OptionalTimestamp;
+  resolution_outcome: NullableText;
+  resolution_amount_minor: NullableMinor;
+  resolution_note: NullableText;
+  resolved_by: NullableText;
+  refund_id: NullableText;
+  resolving_since: OptionalTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: OptionalTimestamp;
+}
+
+export interface ClaimLinesTable {
+  claim_id: string;
+  order_line_id: string;
+  line_no: number;
+  quantity: number;
+}
+
+export interface ClaimEvidenceTable {
+  id: string;
+  claim_id: string;
+  storage_key: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  uploaded_by_company_id: string;
+  created_at: Timestamp;
+}
+
+export interface ClaimTimelineTable {
+  id: string;
+  claim_id: string;
+  at: Timestamp;
+  action: string;
+  actor_kind: 'user' | 'system';
+  actor_user_id: string | null;
+  actor_company_id: string | null;
+  note: string | null;
+  details: ColumnType<Record<string, string | number>, string | undefined, string>;
 }
