@@ -15,6 +15,7 @@ import { allocateSale, moveStock, type Movement } from '../inventory/stock-ledge
 import { ORDER_PLACED, type OrderPlacedV1 } from '../orders/events.ts';
 import { orderReference } from '../orders/order-stock.ts';
 import { startTimeline, transitionOrder } from '../orders/order-state-machine.ts';
+import { issueInvoice } from '../invoices/invoice-issuing.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import type { PricedLine } from './cart-lines.ts';
 
@@ -225,4 +226,6 @@ async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
       shipTo: { country: address.country, region: address.region, city: address.city },
     },
   });
+  // Invoiced at placement, in the same transaction, so numbers follow the order in which orders were placed.
+  await issueInvoice(tx, orderId, at);
 }

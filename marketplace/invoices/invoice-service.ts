@@ -7,6 +7,7 @@
  * Documents are issued lazily and idempotently on first request (see invoice-issuing.ts), so every placed order
  * has its invoice the first time anyone looks, and every succeeded refund its credit note.
  */
+import { visibleOrder } from '../orders/order-access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -70,18 +71,7 @@ export function createInvoiceService(deps: { db: Db; clock: Clock; mailer: Maile
       throw forbidden(
         `Your role (${principal.role}) cannot see invoices (it needs orders:read or finance:read).`,
       );
-    const order = await db
-      .selectFrom('orders')
-      .select(['id', 'buyer_company_id', 'seller_company_id'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
-    if (
-      !order ||
-      (principal.companyKind !== 'platform' &&
-        ![order.buyer_company_id, order.seller_company_id].includes(principal.companyId))
-    )
-      throw notFound('order', orderId);
-    return order;
+    return visibleOrder(db, principal, orderId);
   }
 
   /** The order's invoice and credit notes, issuing whatever is missing first. */

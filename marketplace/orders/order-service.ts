@@ -11,6 +11,7 @@ import { fxRateAt } from '../checkout/reference-rates.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { issueInvoice } from '../invoices/invoice-issuing.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import { unitPriceFor } from '../catalog/product-schema.ts';
 import type { Database } from '../db/schema.ts';
@@ -256,6 +257,8 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
           lines,
         },
       });
+      // Every order gets its invoice number in the transaction that places it (marketplace/invoices).
+      await issueInvoice(tx, orderId, placedAt);
       return {
         id: orderId,
         buyerCompanyId: principal.companyId,

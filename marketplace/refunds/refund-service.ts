@@ -15,6 +15,8 @@ import { can, type Principal } from '../../platform/principal.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { decimal } from '../checkout/reference-rates.ts';
 import type { Db } from '../db/database.ts';
+import { visibleOrder } from '../orders/order-access.ts';
+import { issueCreditNotes } from '../invoices/invoice-issuing.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
 import { ORDER_REFUNDED, type OrderRefundedV1 } from './events.ts';
@@ -261,6 +263,9 @@ export function createRefundService(deps: {
           refundedAt: at.toISOString(),
         },
       });
+      // The credit note is issued with the refund it documents (and the invoice with it, for an order placed
+      // before invoices were issued at placement).
+      await issueCreditNotes(tx, orderId, at);
       if (caller !== 'system')
         await recordAudit(tx, {
           actor,
@@ -292,17 +297,7 @@ export function createRefundService(deps: {
 
     /** Refunds for an order: its buyer, its seller and platform staff may read them. */
     async list(principal: Principal, orderId: string): Promise<RefundView[]> {
-      const order = await db
-        .selectFrom('orders')
-        .select(['buyer_company_id', 'seller_company_id'])
-        .where('id', '=', orderId)
-        .executeTakeFirst();
-      if (
-        !order ||
-        (principal.companyKind !== 'platform' &&
-          ![order.buyer_company_id, order.seller_company_id].includes(principal.companyId))
-      )
-        throw notFound('order', orderId);
+      await visibleOrder(db, principal, orderId);
       const rows = await db
         .selectFrom('refunds')
         .selectAll()
