@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../ingest/reconcile.ts';
-import { seedDemo } from '../scripts/seed/seed-demo.ts';
+import { seedDemo, TEST_DEMO } from '../scripts/seed/seed-demo.ts';
 import { startTestPlatform, type TestPlatform } from '../tests/support/test-platform.ts';
 import { refreshNow } from './build.ts';
 import { compileDataTests, runDataTests } from './data-tests.ts';
@@ -13,7 +13,7 @@ describe('warehouse data tests on the demo marketplace', () => {
   let tp: TestPlatform;
   beforeAll(async () => {
     tp = await startTestPlatform('embedded', { startPipeline: false });
-    await seedDemo(tp.platform);
+    await seedDemo(tp.platform, TEST_DEMO);
     await tp.platform.relay.drain();
     await refreshNow(tp.platform.warehouse);
   }, 240_000);
@@ -24,6 +24,12 @@ describe('warehouse data tests on the demo marketplace', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'fct_orders: unique(order_id)',
+        'fct_orders_current: unique(order_id)',
+        'fct_orders_current: accepted_values(status)',
+        'fct_refunds: unique(refund_id)',
+        'fct_refunds: relationships(order_id -> wholesail.fct_orders.order_id)',
+        'fct_subscriptions: unique(company_id)',
+        'fct_claims: unique(claim_id)',
         'fct_order_lines: unique_combination(order_id, line_no)',
         'fct_orders: relationships(seller_company_id -> wholesail.dim_companies.company_id)',
         'mart_daily_gmv: unique_combination(day, seller_company_id, buyer_country, buyer_city)',
@@ -51,11 +57,65 @@ describe('warehouse data tests on the demo marketplace', () => {
       'SELECT count() AS orders, sum(subtotal_usd_minor) AS gmv FROM wholesail.fct_orders FINAL',
     );
     expect(mart).toEqual(facts);
-    expect(Number(facts.orders)).toBe(540);
+    const placed = await tp.platform.db
+      .selectFrom('order_status_history')
+      .select((eb) => eb.fn.count<string>('order_id').distinct().as('n'))
+      .where('to_status', '=', 'placed')
+      .executeTakeFirstOrThrow();
+    expect(Number(facts.orders)).toBe(Number(placed.n));
     const unplaced = await q(
       "SELECT count() AS n FROM wholesail.mart_daily_gmv WHERE latitude = 0 OR buyer_region = ''",
     );
     expect(unplaced.n).toBe('0'); // every demo retailer's city is on the map
+  });
+
+  it('knows every order at its current status, and its refunds and net commission, as PostgreSQL does', async () => {
+    const rows = async (sql: string) =>
+      (await tp.platform.warehouse.query({ query: sql, format: 'JSONEachRow' })).json<
+        Record<string, string>
+      >();
+    const byStatus = await rows(
+      'SELECT status, count() AS n, sum(net_commission_minor) AS net_commission FROM wholesail.fct_orders_current GROUP BY status ORDER BY status',
+    );
+    const oltp = await tp.platform.db
+      .selectFrom('orders as o')
+      .select([
+        'o.status',
+        (eb) => eb.fn.countAll<string>().as('n'),
+        (eb) =>
+          eb.fn
+            .sum<string>(
+              eb(eb.fn.coalesce('o.commission_minor', eb.lit(0)), '-', eb.ref('o.commission_reversed_minor')),
+            )
+            .as('net_commission'),
+      ])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('order_status_history as h')
+            .select('h.id')
+            .whereRef('h.order_id', '=', 'o.id')
+            .where('h.to_status', '=', 'placed'),
+        ),
+      )
+      .groupBy('o.status')
+      .orderBy('o.status')
+      .execute();
+    expect(byStatus).toEqual(
+      oltp.map((r) => ({ status: r.status, n: String(r.n), net_commission: String(r.net_commission) })),
+    );
+    // The demo exercises the lifecycle: cancellations, rejections and refunds all reach the warehouse.
+    expect(byStatus.map((r) => r.status)).toEqual(
+      expect.arrayContaining(['cancelled', 'rejected', 'completed']),
+    );
+    const [refunds] = await rows('SELECT count() AS n FROM wholesail.fct_refunds FINAL');
+    const succeeded = await tp.platform.db
+      .selectFrom('refunds')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'succeeded')
+      .executeTakeFirstOrThrow();
+    expect(Number(refunds!.n)).toBe(Number(succeeded.n));
+    expect(Number(succeeded.n)).toBeGreaterThan(0);
   });
 
   it('catches bad data: an unknown currency and an order whose manufacturer does not exist', async () => {
@@ -66,7 +126,6 @@ describe('warehouse data tests on the demo marketplace', () => {
           order_id: 'bogus',
           buyer_company_id: 'nobody',
           seller_company_id: 'nobody',
-          status: 'placed',
           currency: 'XXX',
           subtotal_minor: 1,
           subtotal_usd_minor: 1,

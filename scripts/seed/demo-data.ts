@@ -151,3 +151,69 @@ export function demoLogins(): Array<{ email: string; role: string }> {
     ...RETAILERS.map((r) => ({ email: buyerEmail(r.slug), role: `retailer: ${r.name}` })),
   ];
 }
+
+/** Category of each hand-made product (slugs of the category tree), so commission category rules apply. */
+export const DEMO_PRODUCT_CATEGORY: Record<string, string> = {
+  'Stoneware mug 350ml': 'drinkware',
+  'Serving bowl 24cm': 'tableware',
+  'Espresso cup set (4)': 'drinkware',
+  'Dinner plate 27cm': 'tableware',
+  'Matte vase, tall': 'vases',
+  'Merino throw': 'throws',
+  'Linen tea towel': 'kitchen',
+  'Cotton apron': 'kitchen',
+  'Wool cushion cover': 'textiles',
+  'Table runner': 'textiles',
+  'Cold brew concentrate (case of 12)': 'coffee',
+  'Smoked sea salt 200g': 'pantry',
+  'Hot honey 250ml': 'preserves',
+  'Granola 500g': 'grains',
+  'Dark chocolate bar (box of 24)': 'chocolate',
+  'Soy candle, cedar': 'candles',
+  'Reed diffuser': 'candles',
+  'Brass candle holder': 'decor',
+  'Linen-scented room spray': 'candles',
+  'Beeswax taper pair': 'candles',
+  'Wild rice 1kg': 'grains',
+  'Maple syrup 500ml': 'preserves',
+  'Oat crackers (case of 12)': 'biscuits',
+  'Sunflower butter 350g': 'preserves',
+  'Dried cranberries 1kg': 'snacks',
+  'Cedar cutting board': 'kitchen',
+  'Enamel camp mug': 'camping',
+  'Wool blanket': 'throws',
+  'Canvas tote': 'bags',
+  'Pine soap bar (box of 20)': 'soap',
+  'Terracotta planter': 'vases',
+  'Glazed bowl': 'tableware',
+  'Tile coaster set': 'tableware',
+  'Stoneware pitcher': 'tableware',
+  'Clay incense holder': 'decor',
+  'Birch serving tray': 'tableware',
+  'Flannel scarf': 'scarves',
+  'Ice wine jelly': 'preserves',
+  'Hand cream 100ml': 'skincare',
+  'Enamel pin set': 'jewellery',
+};
+
+/** Plans of the demo manufacturers (one on Free, to show its limits). */
+export const DEMO_PLANS: Record<string, 'free' | 'professional' | 'enterprise'> = {
+  alpine: 'enterprise',
+  northwind: 'professional',
+  pacific: 'enterprise',
+  lumen: 'professional',
+  prairie: 'professional',
+  harbor: 'professional',
+  sunbelt: 'free',
+  mapleleaf: 'professional',
+};
+
+/** Retailers approved for net-30 terms, with their credit limits in USD cents. */
+export const DEMO_TERMS: Record<string, number> = {
+  cornerstore: 5_000_000,
+  lakeside: 2_500_000,
+  maisonclaire: 2_000_000,
+};
+
+/** Shipping regions of the demo retailers (tax by destination). */
+export const DEMO_REGIONS: Record<string, string> = { cornerstore: 'NY', lakeside: 'IL' };

@@ -8,12 +8,16 @@ import type { Principal } from '../../platform/principal.ts';
 import { demoCatalogFor } from './demo-catalog.ts';
 import { createCatalogService } from '../../marketplace/catalog/catalog-service.ts';
 import { createIdentityService } from '../../marketplace/identity/identity-service.ts';
-import { createOrderService } from '../../marketplace/orders/order-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/container.ts';
 import { systemActor } from '../../platform/domain-event.ts';
+import { createTrade } from './seed-trade.ts';
 import {
   DEMO_PASSWORD,
+  DEMO_PLANS,
+  DEMO_PRODUCT_CATEGORY,
+  DEMO_REGIONS,
+  DEMO_TERMS,
   MANUFACTURERS,
   PLATFORM_STAFF,
   RETAILERS,
@@ -23,6 +27,11 @@ import {
 
 const DAYS = 90;
 const ORDERS_PER_DAY = 6;
+/**
+ * The demo for test suites: the same cast, catalog and lifecycle mix over the same 90 days, with fewer orders a
+ * day, since each order's whole life (checkout, payment, fulfilment, refunds, reviews, claims) is simulated.
+ */
+export const TEST_DEMO = { ordersPerDay: 2 };
 /** Generated catalog products (spread over the manufacturers) on top of the hand-made ones orders use. */
 export const DEMO_CATALOG_PRODUCTS = 3000;
 const CATALOG_BATCH = 150;
@@ -47,9 +56,10 @@ export async function isEmpty(platform: Platform): Promise<boolean> {
 
 export async function seedDemo(
   platform: Platform,
-  options: { progress?: boolean; now?: Date; catalogProducts?: number } = {},
+  options: { progress?: boolean; now?: Date; catalogProducts?: number; ordersPerDay?: number } = {},
 ): Promise<{ orders: number; catalogProducts: number }> {
   const rand = random(20261125);
+  const ordersPerDay = options.ordersPerDay ?? ORDERS_PER_DAY;
   const end = options.now ?? new Date();
   const start = new Date(end.getTime() - DAYS * 86_400_000);
   // Companies a little before the catalog, the catalog a little before the hand-made products (so those come
@@ -59,13 +69,12 @@ export async function seedDemo(
   const deps = { db: platform.db, clock };
   const identity = createIdentityService(deps);
   const catalog = createCatalogService(deps);
-  const orders = createOrderService(deps);
 
   const catalogSize = options.catalogProducts ?? DEMO_CATALOG_PRODUCTS;
   const perSeller = Math.ceil(catalogSize / MANUFACTURERS.length);
   const batches = Math.ceil(perSeller / CATALOG_BATCH) * MANUFACTURERS.length;
   const totalSteps =
-    PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + batches + DAYS * ORDERS_PER_DAY;
+    PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + batches + DAYS * ordersPerDay;
   const bar = new SingleBar(
     { format: 'Seeding demo marketplace [{bar}] {percentage}% | {value}/{total} | {task}', hideCursor: true },
     Presets.shades_classic,
@@ -107,12 +116,19 @@ export async function seedDemo(
       systemActor,
     );
     const seller = await identity.authenticate(sellerEmail(m.slug), DEMO_PASSWORD);
+    // Plans are the operator's to set (and audited when an admin does it through the API).
+    await platform.db
+      .updateTable('companies')
+      .set({ plan: DEMO_PLANS[m.slug] ?? 'professional' })
+      .where('id', '=', seller.companyId)
+      .execute();
     sellers.push(seller);
     const registeredAt = current;
     current = start;
     for (const [i, [name, priceMinor]] of m.products.entries()) {
       const p = await catalog.listProduct(seller, {
         sku: `${m.slug.toUpperCase()}-${String(i + 1).padStart(3, '0')}`,
+        category: DEMO_PRODUCT_CATEGORY[name],
         name,
         priceMinor,
         currency: m.currency,
@@ -128,7 +144,11 @@ export async function seedDemo(
   current = new Date(start.getTime() - 60_000);
   let catalogProducts = 0;
   for (const [k, m] of MANUFACTURERS.entries()) {
-    const all = demoCatalogFor(m.slug, m.currency, Math.min(perSeller, catalogSize - catalogProducts), k);
+    // The Free plan publishes at most 10 products (a Free seller's hand-made ones): its generated catalog is drafts.
+    const onFree = (DEMO_PLANS[m.slug] ?? 'professional') === 'free';
+    const all = demoCatalogFor(m.slug, m.currency, Math.min(perSeller, catalogSize - catalogProducts), k).map(
+      (p) => (onFree ? { ...p, status: 'draft' as const } : p),
+    );
     for (let i = 0; i < all.length; i += CATALOG_BATCH) {
       catalogProducts += (await catalog.createProducts(sellers[k]!, all.slice(i, i + CATALOG_BATCH))).length;
       tick(`catalog ${m.name}`);
@@ -147,26 +167,56 @@ export async function seedDemo(
       },
       systemActor,
     );
-    buyers.push(await identity.authenticate(buyerEmail(r.slug), DEMO_PASSWORD));
+    const buyer = await identity.authenticate(buyerEmail(r.slug), DEMO_PASSWORD);
+    if (DEMO_TERMS[r.slug])
+      await platform.db
+        .updateTable('companies')
+        .set({ terms_approved_at: current, credit_limit_usd_minor: DEMO_TERMS[r.slug]! })
+        .where('id', '=', buyer.companyId)
+        .execute();
+    buyers.push({
+      principal: buyer,
+      country: r.country,
+      city: r.city,
+      region: DEMO_REGIONS[r.slug] ?? '',
+      name: r.name,
+    });
     tick(`retailer ${r.name}`);
   }
 
+  const variants = await platform.db
+    .selectFrom('product_variants')
+    .select(['id', 'product_id'])
+    .where(
+      'product_id',
+      'in',
+      products.map((p) => p.id),
+    )
+    .execute();
+  const variantsBySeller = new Map<string, string[]>();
+  for (const p of products) {
+    const list = variantsBySeller.get(p.sellerSlug) ?? [];
+    list.push(...variants.filter((v) => v.product_id === p.id).map((v) => v.id));
+    variantsBySeller.set(p.sellerSlug, list);
+  }
+  const trade = createTrade(
+    platform,
+    {
+      buyers,
+      sellers: MANUFACTURERS.map((m, k) => ({ principal: sellers[k]!, slug: m.slug, currency: m.currency })),
+      variantsBySeller,
+    },
+    rand,
+  );
   let placed = 0;
   for (let day = 0; day < DAYS; day++) {
-    for (let k = 0; k < ORDERS_PER_DAY; k++) {
-      current = new Date(end.getTime() - (DAYS - day) * 86_400_000 + Math.floor(rand() * 86_000_000));
-      const buyer = buyers[Math.floor(rand() * buyers.length)]!;
-      const seller = MANUFACTURERS[Math.floor(rand() * MANUFACTURERS.length)]!;
-      const shelf = products.filter((p) => p.sellerSlug === seller.slug);
-      const lineCount = 1 + Math.floor(rand() * 3);
-      const picked = [...shelf].sort(() => rand() - 0.5).slice(0, lineCount);
-      await orders.placeOrder(buyer, {
-        lines: picked.map((p) => ({ productId: p.id, quantity: 6 * (1 + Math.floor(rand() * 10)) })),
-      });
-      placed++;
+    for (let k = 0; k < ordersPerDay; k++) {
+      const when = new Date(end.getTime() - (DAYS - day) * 86_400_000 + Math.floor(rand() * 86_000_000));
+      placed += await trade.order(when, end);
       tick('orders');
     }
   }
+  await trade.finish(end);
   if (options.progress) bar.stop();
   return { orders: placed, catalogProducts };
 }

@@ -1,10 +1,10 @@
 /** The demo marketplace in a test platform, fully loaded into the warehouse on either mode. */
-import { seedDemo } from '../../scripts/seed/seed-demo.ts';
+import { seedDemo, TEST_DEMO } from '../../scripts/seed/seed-demo.ts';
 import { refreshNow } from '../../warehouse/build.ts';
 import { eventually, type TestPlatform } from './test-platform.ts';
 
 export async function seedDemoAndLoad(tp: TestPlatform): Promise<void> {
-  await seedDemo(tp.platform);
+  await seedDemo(tp.platform, TEST_DEMO);
   await tp.platform.relay.drain();
   // On Kafka the relay's acknowledgement means "in Kafka", not "in the warehouse": wait for the consumer.
   const outbox = Number(

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // imports the catalog's schemas.
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform.ts';
 import { DEMO_PASSWORD } from '../../../scripts/seed/demo-data.ts';
-import { seedDemo } from '../../../scripts/seed/seed-demo.ts';
+import { seedDemo, TEST_DEMO } from '../../../scripts/seed/seed-demo.ts';
 import { refreshNow } from '../../../warehouse/build.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -83,7 +83,7 @@ export async function ensureWebBuild(): Promise<void> {
 export async function startDemoPlatform(): Promise<TestPlatform> {
   await ensureWebBuild();
   const tp = await startTestPlatform('embedded');
-  await seedDemo(tp.platform);
+  await seedDemo(tp.platform, TEST_DEMO);
   await tp.platform.relay.drain();
   await refreshNow(tp.platform.warehouse);
   return tp;
