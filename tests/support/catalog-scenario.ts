@@ -13,15 +13,9 @@ import {
   type Mode,
   type TestPlatform,
 } from './test-platform.ts';
+import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
-
-const expectProblem = (res: HttpResult, status: number, code: string, field?: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.type).toContain('application/problem+json');
-  expect(res.body.code).toBe(code);
-  if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-};
 
 const mugs = {
   sku: 'MUG',

@@ -16,6 +16,7 @@ import {
   type Mode,
   type TestPlatform,
 } from './test-platform.ts';
+import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
 
@@ -25,13 +26,6 @@ export const PNG = Buffer.concat([
   Buffer.from('0000000a49444154789c6300010000050001', 'hex'),
 ]);
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
-
-export const expectProblem = (res: HttpResult, status: number, code: string, field?: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.type).toContain('application/problem+json');
-  expect(res.body.code).toBe(code);
-  if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-};
 
 const shopAddress = {
   name: 'Corner Shop',

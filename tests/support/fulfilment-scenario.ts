@@ -8,14 +8,8 @@ import { validateEvent } from '../../ingest/events/catalog.ts';
 import { autoCompleteOrders } from '../../jobs/auto-complete-orders.ts';
 import { createFulfilmentService } from '../../marketplace/orders/fulfilment-service.ts';
 import { systemActor } from '../../platform/domain-event.ts';
-import {
-  eventually,
-  PASSWORD,
-  startTestPlatform,
-  type HttpResult,
-  type Mode,
-  type TestPlatform,
-} from './test-platform.ts';
+import { eventually, PASSWORD, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
+import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
 
@@ -24,13 +18,6 @@ const ship = {
   carrier: 'UPS',
   trackingNumber: '1Z999AA10123456784',
   trackingUrl: 'https://ups.example/t/1Z9',
-};
-
-const expectProblem = (res: HttpResult, status: number, code: string, field?: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.type).toContain('application/problem+json');
-  expect(res.body.code).toBe(code);
-  if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
 };
 
 export function fulfilmentScenario(mode: Mode) {

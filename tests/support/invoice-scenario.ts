@@ -11,22 +11,10 @@ import { hashPassword } from '../../marketplace/identity/passwords.ts';
 import { mailOutboxDir } from '../../marketplace/notifications/mailer.ts';
 import { newId } from '../../platform/ids.ts';
 import { pdfText } from './pdf-text.ts';
-import {
-  PASSWORD,
-  startTestPlatform,
-  type HttpResult,
-  type Mode,
-  type TestPlatform,
-} from './test-platform.ts';
+import { PASSWORD, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
+import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
-
-const expectProblem = (res: HttpResult, status: number, code: string, field?: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.type).toContain('application/problem+json');
-  expect(res.body.code).toBe(code);
-  if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-};
 
 const shop = {
   name: 'Corner Shop',

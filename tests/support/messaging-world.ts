@@ -1,7 +1,7 @@
 /** What the messaging scenario's tests share: the platform, the companies, their orders, and small helpers. */
-import { expect } from 'vitest';
 import type { ReadEmail } from './mail-outbox.ts';
-import type { HttpResult, TestPlatform } from './test-platform.ts';
+import type { TestPlatform } from './test-platform.ts';
+export { expectProblem } from './expect-problem.ts';
 
 export type Company = Awaited<ReturnType<TestPlatform['company']>>;
 export type Member = { email: string; token: string };
@@ -23,10 +23,3 @@ export interface MessagingWorld {
   markDelivered(orderId: string): Promise<unknown>;
   mailsTo(email: string): ReadEmail[];
 }
-
-export const expectProblem = (res: HttpResult, status: number, code: string, field?: string) => {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.type).toContain('application/problem+json');
-  expect(res.body.code).toBe(code);
-  if (field) expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
-};
