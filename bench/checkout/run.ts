@@ -251,7 +251,7 @@ async function main() {
       "pgbench not found (it ships with Debian's postgresql package; run scripts/services/services.sh start)",
     );
   console.log(`bench/checkout: ${CLIENTS} clients, ${DURATION_S} s per side\n${machine()}\n`);
-  const { databaseUrl } = serviceEnv();
+  serviceEnv(); // starts PostgreSQL when it is not running (the scratch database is created on it)
   const name = `bench_checkout_${Date.now()}`;
   const scratchUrl = createScratchDatabase(name);
   const scratch = scratchFolder();
