@@ -192,6 +192,33 @@ export function registerCheckoutRoutes(
   api.defineRoute(
     {
       method: 'post',
+      path: '/api/v1/admin/orders/:id/terms-payment',
+      summary: "Record a retailer's payment of a net-terms order (platform admins; audited)",
+      tag: 'admin',
+      auth: true,
+      params: idParams('order'),
+      body: z
+        .object({
+          reference: z
+            .string()
+            .trim()
+            .min(3, { message: 'must name the payment, e.g. the bank reference' })
+            .max(200),
+        })
+        .strict(),
+      response: z.object({
+        orderId: z.string(),
+        paymentStatus: z.string(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+        paidAt: z.string(),
+      }),
+    },
+    ({ principal, params, body }) => deps.terms.recordTermsPayment(principal, params.id, body),
+  );
+  api.defineRoute(
+    {
+      method: 'post',
       path: '/api/v1/admin/companies/:id/plan',
       summary: "Change a manufacturer's plan (platform admins; sets its base commission and limits)",
       tag: 'admin',

@@ -123,6 +123,16 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     carrier: z.string().optional(),
     trackingNumber: z.string().optional(),
   }),
+  'order.terms_paid@1': z.object({
+    orderId: uuid,
+    buyerCompanyId: uuid,
+    sellerCompanyId: uuid,
+    currency,
+    amountMinor: minor.nonnegative(),
+    amountUsdMinor: minor.nonnegative(),
+    dueAt: isoUtc.nullable(),
+    paidAt: isoUtc,
+  }),
   // Refunds (marketplace/refunds/events.ts): the amount and the commission it took back, in USD too.
   'order.refunded@1': z.object({
     refundId: uuid,

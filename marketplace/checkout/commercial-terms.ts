@@ -9,7 +9,11 @@ import { can, type Principal } from '../../platform/principal.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import type { Plan } from '../db/schema.ts';
+import { applyRate } from '../../platform/money.ts';
+import { recordEvent } from '../outbox/record-event.ts';
+import { ORDER_TERMS_PAID, type OrderTermsPaidV1 } from '../orders/events.ts';
 import { outstandingTermsUsdMinor, TERMS_DAYS } from './payment-terms.ts';
+import { decimal } from './reference-rates.ts';
 
 function assertAdmin(principal: Principal) {
   if (principal.companyKind !== 'platform' || !can(principal, 'platform:admin'))
@@ -93,6 +97,71 @@ export function createCommercialTerms(deps: { db: Db; clock: Clock }) {
         });
       });
       return this.termsOf(principal, companyId);
+    },
+
+    /**
+     * Finance records that a retailer paid a net-terms order (a bank transfer against its invoice): the order
+     * stops counting against the retailer's credit. What is owed is the total less any refunds.
+     */
+    async recordTermsPayment(principal: Principal, orderId: string, input: { reference: string }) {
+      assertAdmin(principal);
+      const at = clock.now();
+      return db.transaction().execute(async (tx) => {
+        const order = await tx
+          .selectFrom('orders')
+          .selectAll()
+          .where('id', '=', orderId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!order) throw notFound('order', orderId);
+        if (order.payment_status !== 'on_terms')
+          throw new DomainError(
+            'conflict',
+            'not_on_terms',
+            `This order is ${order.payment_status}, not awaiting a net-terms payment.`,
+          );
+        const amountMinor = (order.total_minor ?? order.subtotal_minor) - order.refunded_minor;
+        const fxRate = decimal(order.fx_rate ?? '1');
+        await tx.updateTable('orders').set({ payment_status: 'paid' }).where('id', '=', orderId).execute();
+        const actor = actorOf(principal);
+        await recordEvent<OrderTermsPaidV1>(tx, {
+          type: ORDER_TERMS_PAID,
+          version: 1,
+          aggregateType: 'order',
+          aggregateId: orderId,
+          companyIds: [order.buyer_company_id, order.seller_company_id],
+          occurredAt: at,
+          actor,
+          payload: {
+            orderId,
+            buyerCompanyId: order.buyer_company_id,
+            sellerCompanyId: order.seller_company_id,
+            currency: order.currency,
+            amountMinor,
+            amountUsdMinor: applyRate(amountMinor, fxRate),
+            dueAt: order.due_at ? new Date(order.due_at).toISOString() : null,
+            paidAt: at.toISOString(),
+          },
+        });
+        await recordAudit(tx, {
+          actor,
+          action: 'order.terms_paid',
+          targetType: 'order',
+          targetId: orderId,
+          companyId: order.buyer_company_id,
+          occurredAt: at,
+          reason: input.reference,
+          before: { paymentStatus: 'on_terms' },
+          after: { paymentStatus: 'paid', amountMinor },
+        });
+        return {
+          orderId,
+          paymentStatus: 'paid',
+          amountMinor,
+          currency: order.currency,
+          paidAt: at.toISOString(),
+        };
+      });
     },
 
     /** A retailer's own terms (or any retailer's, for platform staff). */

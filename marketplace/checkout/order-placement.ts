@@ -154,9 +154,29 @@ export async function placeReservedOrder(
   await announcePlaced(tx, orderId, actor, at);
 }
 
-/** Units sold (search popularity) and the `order.placed` event, from the order as stored. */
+/**
+ * What placing an order sets in motion, from the order as stored: units sold (search popularity), the
+ * `order.placed` event, the invoice, and the manufacturer's payout (its total less commission). A card order is
+ * placed once paid; a terms order at once, Wholesail paying the manufacturer and carrying the 30 days of credit,
+ * as net-terms marketplaces do.
+ */
 async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
   const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+  await tx
+    .insertInto('payouts')
+    .values({
+      order_id: order.id,
+      group_id: order.group_id!,
+      seller_company_id: order.seller_company_id,
+      amount_minor: order.total_minor! - (order.commission_minor ?? 0),
+      currency: order.currency,
+      status: 'pending',
+      transfer_id: null,
+      last_error: null,
+      created_at: at,
+      sent_at: null,
+    })
+    .execute();
   const lines = await tx
     .selectFrom('order_lines as l')
     .innerJoin('product_variants as v', 'v.id', 'l.variant_id')

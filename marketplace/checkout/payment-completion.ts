@@ -49,28 +49,13 @@ export async function completeGroupPayment(
   }
   const orders = await tx
     .selectFrom('orders')
-    .select(['id', 'seller_company_id', 'status', 'total_minor', 'commission_minor', 'currency'])
+    .select(['id', 'seller_company_id', 'status'])
     .where('group_id', '=', groupId)
     .orderBy('id')
     .execute();
   for (const order of orders) {
     if (order.status !== 'pending_payment') continue;
     await placeReservedOrder(tx, order.id, order.seller_company_id, systemActor, payment.at);
-    await tx
-      .insertInto('payouts')
-      .values({
-        order_id: order.id,
-        group_id: groupId,
-        seller_company_id: order.seller_company_id,
-        amount_minor: order.total_minor! - (order.commission_minor ?? 0),
-        currency: order.currency,
-        status: 'pending',
-        transfer_id: null,
-        last_error: null,
-        created_at: payment.at,
-        sent_at: null,
-      })
-      .execute();
   }
   await tx
     .updateTable('order_groups')

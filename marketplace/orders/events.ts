@@ -56,3 +56,18 @@ export interface OrderStatusChangedV1 {
   carrier?: string;
   trackingNumber?: string;
 }
+
+export const ORDER_TERMS_PAID = 'order.terms_paid';
+
+/** A retailer paid a net-terms order (recorded by Wholesail's finance team); the amount owed after refunds. */
+export interface OrderTermsPaidV1 {
+  orderId: string;
+  buyerCompanyId: string;
+  sellerCompanyId: string;
+  currency: string;
+  amountMinor: number;
+  amountUsdMinor: number;
+  /** When it was due, so lateness can be measured. */
+  dueAt: string | null;
+  paidAt: string;
+}

@@ -442,6 +442,28 @@ export function checkoutScenario(mode: Mode, options: { env?: Record<string, str
       const over = await checkout(buyer.token, terms);
       expectProblem(over, 422, 'credit_limit_exceeded', 'paymentMethod');
       expect(over.body.detail).toContain('US$100.00');
+
+      // Wholesail pays the manufacturer now and carries the credit: its payout is queued at placement.
+      const payout = await tp.platform.db
+        .selectFrom('payouts')
+        .select('amount_minor')
+        .where('order_id', '=', order.id)
+        .executeTakeFirstOrThrow();
+      expect(payout.amount_minor).toBe(9_000 - 540); // Free 5 % + beauty 1 % = 6 % of 90.00
+      // The retailer pays its invoice; finance records it and the credit is available again.
+      const record = (token: string) =>
+        tp.http('POST', `/api/v1/admin/orders/${order.id}/terms-payment`, {
+          token,
+          body: { reference: 'BACS 2026-11-30 CORNER' },
+        });
+      expectProblem(await record(buyer.token), 403, 'forbidden');
+      const paid = await record(admin.token);
+      expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+      expect(paid.body).toMatchObject({ paymentStatus: 'paid', amountMinor: 9_000 });
+      expectProblem(await record(admin.token), 409, 'not_on_terms');
+      const freed = await tp.http('GET', '/api/v1/payment-terms', { token: buyer.token });
+      expect(freed.body).toMatchObject({ outstandingUsdMinor: 0, availableUsdMinor: 10_000, openOrders: [] });
+      expect(await checkout(buyer.token, terms)).toMatchObject({ status: 201 });
       await tp.http('DELETE', '/api/v1/cart', { token: buyer.token });
     });
 
