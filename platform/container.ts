@@ -191,7 +191,13 @@ export async function createPlatform(
     if (paymentProvider instanceof OfflinePaymentProvider)
       closers.unshift(async () => paymentProvider.stop());
     const payments = createPaymentService({ db, clock, logger, provider: paymentProvider });
-    const paymentCompletion = createPaymentCompletion({ db, clock, payments: paymentProvider, logger });
+    const paymentCompletion = createPaymentCompletion({
+      db,
+      clock,
+      payments: paymentProvider,
+      logger,
+      notifier,
+    });
     paymentCompletion.registerWebhookHandlers(payments.webhooks);
     // Plans and add-ons: the provider's subscription webhooks set each manufacturer's plan.
     const billing = createBillingService({ db, clock, logger, provider: paymentProvider });
@@ -232,6 +238,7 @@ export async function createPlatform(
         fulfilment: createFulfilmentService({
           db,
           clock,
+          notifier,
           afterChange: (orderId, to) =>
             ['cancelled', 'rejected'].includes(to) ? refunds.refundIfUnfulfilled(orderId) : Promise.resolve(),
         }),
@@ -242,6 +249,7 @@ export async function createPlatform(
           clock,
           payments: paymentProvider,
           options: { reservationMinutes: config.checkoutReservationMinutes },
+          notifier,
         }),
         paymentCompletion,
         commercialTerms: createCommercialTerms({ db, clock }),

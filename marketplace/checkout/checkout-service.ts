@@ -16,6 +16,8 @@ import { loadRateCard, monthGmvUsdMinor } from '../commissions/rate-card.ts';
 import type { Db } from '../db/database.ts';
 import type { ShippingAddress } from '../db/schema.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
+import type { Delivery, Notifier } from '../notifications/notifier.ts';
+import { notifyOrderChange } from '../orders/order-notifications.ts';
 import { priceLines } from './cart-lines.ts';
 import { groupBySupplier } from './cart-service.ts';
 import { writeSellerOrder, type SellerOrder } from './order-placement.ts';
@@ -41,8 +43,9 @@ export function createCheckoutService(deps: {
   clock: Clock;
   payments: PaymentProvider;
   options: CheckoutOptions;
+  notifier?: Notifier;
 }) {
-  const { db, clock, payments, options } = deps;
+  const { db, clock, payments, options, notifier } = deps;
 
   async function checkout(principal: Principal, input: CheckoutInput): Promise<OrderGroupView> {
     if (principal.companyKind !== 'retailer' || !can(principal, 'orders:place'))
@@ -51,6 +54,7 @@ export function createCheckoutService(deps: {
     const groupId = newId();
     const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
 
+    const deliveries: Delivery[] = [];
     await db.transaction().execute(async (tx) => {
       // The cart row lock makes two checkouts of the same cart (double click, two tabs) take turns.
       const cart = await tx
@@ -188,7 +192,18 @@ export function createCheckoutService(deps: {
           paid_at: null,
         })
         .execute();
-      for (const order of orders) await writeSellerOrder(tx, order, actor, at);
+      for (const order of orders) {
+        await writeSellerOrder(tx, order, actor, at);
+        // Terms orders are placed now; card orders when paid (payment-completion.ts tells the seller then).
+        if (input.paymentMethod === 'terms')
+          deliveries.push(
+            await notifyOrderChange(notifier, tx, {
+              orderId: order.orderId,
+              to: 'placed',
+              byCompanyId: null,
+            }),
+          );
+      }
       // What was bought leaves the cart; lines in other currencies stay for their own checkout.
       await tx
         .deleteFrom('cart_lines')
@@ -201,6 +216,8 @@ export function createCheckoutService(deps: {
         .execute();
       await tx.updateTable('carts').set({ updated_at: at }).where('id', '=', cart!.id).execute();
     });
+
+    for (const delivery of deliveries) await notifier?.sendEmails(delivery);
 
     if (input.paymentMethod === 'card') {
       const group = await db

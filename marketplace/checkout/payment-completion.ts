@@ -15,21 +15,25 @@ import type { Database } from '../db/schema.ts';
 import { transitionOrder } from '../orders/order-state-machine.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
 import type { WebhookDispatcher } from '../payments/webhook-inbox.ts';
+import { nothingToDeliver, type Delivery, type Notifier } from '../notifications/notifier.ts';
+import { notifyOrderChange } from '../orders/order-notifications.ts';
 import { placeReservedOrder } from './order-placement.ts';
 import { orderGroupView } from './order-group-view.ts';
 
 type Tx = Transaction<Database>;
 
 /**
- * Places every order of a pending group and queues each manufacturer's payout, in the caller's transaction.
- * Returns false when there was nothing to do (already placed: a webhook after the confirmation, or a replay).
+ * Places every order of a pending group (which queues each manufacturer's payout), in the caller's transaction,
+ * and tells the manufacturers. Returns the emails to send after the commit; none when there was nothing to do
+ * (already placed: a webhook after the confirmation, or a replay).
  */
 export async function completeGroupPayment(
   tx: Tx,
   groupId: string,
   payment: { chargeId?: string; at: Date },
   logger: Logger,
-): Promise<boolean> {
+  notifier?: Notifier,
+): Promise<Delivery> {
   const group = await tx
     .selectFrom('order_groups')
     .selectAll()
@@ -37,7 +41,7 @@ export async function completeGroupPayment(
     .forUpdate()
     .executeTakeFirst();
   if (!group) throw notFound('order_group', groupId);
-  if (group.status === 'placed') return false;
+  if (group.status === 'placed') return nothingToDeliver;
   if (group.status !== 'pending_payment') {
     // Paid after its reservation expired (a slow 3-D Secure, a late webhook): the stock may be gone, so this
     // needs a person. Logged loudly; finance refunds or re-places it by hand.
@@ -45,7 +49,7 @@ export async function completeGroupPayment(
       { groupId, status: group.status },
       'payment succeeded for an order group that is no longer pending',
     );
-    return false;
+    return nothingToDeliver;
   }
   const orders = await tx
     .selectFrom('orders')
@@ -53,16 +57,23 @@ export async function completeGroupPayment(
     .where('group_id', '=', groupId)
     .orderBy('id')
     .execute();
+  const deliveries: Delivery[] = [];
   for (const order of orders) {
     if (order.status !== 'pending_payment') continue;
     await placeReservedOrder(tx, order.id, order.seller_company_id, systemActor, payment.at);
+    deliveries.push(
+      await notifyOrderChange(notifier, tx, { orderId: order.id, to: 'placed', byCompanyId: null }),
+    );
   }
   await tx
     .updateTable('order_groups')
     .set({ status: 'placed', paid_at: payment.at, charge_id: payment.chargeId ?? null })
     .where('id', '=', groupId)
     .execute();
-  return true;
+  return {
+    notificationIds: deliveries.flatMap((d) => d.notificationIds),
+    emails: deliveries.flatMap((d) => d.emails),
+  };
 }
 
 export function createPaymentCompletion(deps: {
@@ -70,8 +81,9 @@ export function createPaymentCompletion(deps: {
   clock: Clock;
   payments: PaymentProvider;
   logger: Logger;
+  notifier?: Notifier;
 }) {
-  const { db, clock, payments, logger } = deps;
+  const { db, clock, payments, logger, notifier } = deps;
 
   /** Sends every payout not yet sent; a manufacturer without a payout account waits until it connects one. */
   async function sendPendingPayouts(): Promise<{ sent: number; waiting: number }> {
@@ -167,7 +179,7 @@ export function createPaymentCompletion(deps: {
       idempotencyKey: `confirm-${groupId}-${input.idempotencyKey}`,
     });
     if (result.status === 'succeeded') {
-      await db
+      const delivery = await db
         .transaction()
         .execute((tx) =>
           completeGroupPayment(
@@ -175,8 +187,10 @@ export function createPaymentCompletion(deps: {
             groupId,
             { ...(result.chargeId ? { chargeId: result.chargeId } : {}), at: clock.now() },
             logger,
+            notifier,
           ),
         );
+      await notifier?.sendEmails(delivery);
       await sendPendingPayouts();
     } else if (result.failureCode) {
       throw new DomainError(
@@ -249,11 +263,14 @@ export function createPaymentCompletion(deps: {
         .executeTakeFirst();
       // Not ours (another integration on the same Stripe account): acknowledged and ignored.
       if (!group) return;
+      // In-app notifications commit with the webhook's transaction; there is no moment after that commit to
+      // send emails from here, so a payment completed by webhook notifies in the app only.
       await completeGroupPayment(
         tx,
         group.id,
         { ...(event.object.chargeId ? { chargeId: event.object.chargeId } : {}), at: clock.now() },
         logger,
+        notifier,
       );
     });
   }

@@ -4,6 +4,9 @@
  * that does not exist.
  */
 export const NOTIFICATION_KINDS = {
+  'order.received': 'A retailer placed an order with your company',
+  'order.updated':
+    'An order your company is part of changed status (accepted, shipped, delivered, cancelled...)',
   'message.received': 'A company you trade with sent your company a message',
   'review.received': 'A buyer reviewed your company and its products',
   'review.replied': 'A manufacturer replied to your company’s review',

@@ -7,6 +7,8 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
+import type { Notifier } from '../notifications/notifier.ts';
+import { notifyOrderChange } from './order-notifications.ts';
 import { getOrderDetails, type OrderDetails } from './order-details.ts';
 import { exportOrdersCsv } from './order-export.ts';
 import { transitionOrder, type OrderStatus, type ShipmentDetails } from './order-state-machine.ts';
@@ -20,8 +22,10 @@ export function createFulfilmentService(deps: {
   clock: Clock;
   /** Runs after a status change commits (e.g. refunding a paid order that was cancelled). */
   afterChange?: (orderId: string, to: OrderStatus) => Promise<void>;
+  /** Tells the other side; without one (the seeder, some tests) nobody is notified. */
+  notifier?: Notifier;
 }) {
-  const { db, clock, afterChange } = deps;
+  const { db, clock, afterChange, notifier } = deps;
 
   async function changeStatus(
     principal: Principal,
@@ -30,11 +34,11 @@ export function createFulfilmentService(deps: {
     input: StatusChangeInput = {},
   ): Promise<OrderDetails> {
     const { reason, ...details } = input;
-    await db
-      .transaction()
-      .execute((tx) =>
-        transitionOrder(tx, { orderId, to, actor: principal, at: clock.now(), reason, details }),
-      );
+    const delivery = await db.transaction().execute(async (tx) => {
+      await transitionOrder(tx, { orderId, to, actor: principal, at: clock.now(), reason, details });
+      return notifyOrderChange(notifier, tx, { orderId, to, byCompanyId: principal.companyId, reason });
+    });
+    await notifier?.sendEmails(delivery);
     if (afterChange) await afterChange(orderId, to);
     return getOrderDetails(db, principal, orderId);
   }

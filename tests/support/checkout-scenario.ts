@@ -196,6 +196,27 @@ export function checkoutScenario(mode: Mode, options: { env?: Record<string, str
       ]);
       expect(await available(mug.id)).toBe(before - 24);
 
+      // Each manufacturer hears of its new order once it is paid, not before.
+      const inbox = await tp.http('GET', '/api/v1/notifications', { token: potter.token });
+      expect(inbox.body.items.filter((n: { kind: string }) => n.kind === 'order.received')).toHaveLength(1);
+      expect(inbox.body.items[0]).toMatchObject({
+        title: 'New order from Corner Shop',
+        link: `/orders/${potterOrder.id}`,
+      });
+      // The manufacturer accepts; the buyer is told, the manufacturer (who did it) is not.
+      const accepted = await tp.http('POST', `/api/v1/orders/${potterOrder.id}/accept`, {
+        token: potter.token,
+      });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      const buyerInbox = await tp.http('GET', '/api/v1/notifications', { token: buyer.token });
+      expect(
+        buyerInbox.body.items.map((n: { kind: string; title: string }) => [n.kind, n.title]),
+      ).toContainEqual(['order.updated', `Order ${potterOrder.id.slice(-8)} was accepted`]);
+      const sellerAfter = await tp.http('GET', '/api/v1/notifications', { token: potter.token });
+      expect(sellerAfter.body.items.filter((n: { kind: string }) => n.kind === 'order.updated')).toHaveLength(
+        0,
+      );
+
       // The money the warehouse needs travels with order.placed, once per order however the payment arrived.
       const events = await tp.platform.db
         .selectFrom('outbox')
@@ -523,7 +544,8 @@ export function checkoutScenario(mode: Mode, options: { env?: Record<string, str
         .select('id')
         .where('buyer_company_id', '=', buyer.companyId)
         .where('seller_company_id', '=', potter.companyId)
-        .where('status', '=', 'placed')
+        .where('group_id', 'is not', null)
+        .orderBy('placed_at')
         .executeTakeFirstOrThrow();
       const res = await tp.http('POST', `/api/v1/orders/${past.id}/reorder`, { token: buyer.token });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
