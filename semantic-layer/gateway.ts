@@ -12,7 +12,7 @@ import type { Warehouse } from '../warehouse/client.ts';
 import type { CompiledModel } from './compiler.ts';
 import { parseCubeQuery, type CubeQuery } from './query.ts';
 import { createDataVersion } from './data-version.ts';
-import { secureQuery, securityContextFor } from './security.ts';
+import { matchingPolicies, memberVisible, secureQuery, securityContextFor } from './security.ts';
 
 const DEFAULT_LIMIT = 10_000;
 
@@ -193,17 +193,34 @@ export function createGateway(deps: {
     };
   }
 
-  /** The model as the caller may see it: cubes whose policies admit one of the caller's groups. */
+  /**
+   * The model as the caller may see it: cubes whose policies admit one of the caller's groups, without the
+   * members a member-level policy hides from it (a retailer is not even told that commission exists).
+   */
   function meta(principal: Principal) {
     const ctx = securityContextFor(principal);
     const evaluator = model.cubeEvaluator as unknown as {
-      cubeFromPath(n: string): { accessPolicy?: Array<{ group?: string; groups?: string[] }> };
+      cubeFromPath(n: string): {
+        accessPolicy?: Array<{
+          group?: string;
+          groups?: string[];
+          memberLevel?: { includesMembers: string[]; excludesMembers: string[] };
+        }>;
+      };
     };
-    const visible = cubes.filter((cube) =>
-      (evaluator.cubeFromPath(cube.name).accessPolicy ?? []).some((p) =>
-        [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))),
-      ),
-    );
+    const visible = cubes.flatMap((cube) => {
+      const matching = matchingPolicies(evaluator.cubeFromPath(cube.name).accessPolicy ?? [], ctx);
+      if (matching.length === 0) return [];
+      const shown = (members: MemberMeta[]) => members.filter((m) => memberVisible(matching, m.name));
+      return [
+        {
+          ...cube,
+          measures: shown(cube.measures),
+          dimensions: shown(cube.dimensions),
+          segments: shown(cube.segments),
+        },
+      ];
+    });
     return { cubes: visible };
   }
 

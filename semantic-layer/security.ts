@@ -58,6 +58,28 @@ interface Policy {
   memberLevel?: { includesMembers: string[]; excludesMembers: string[] };
 }
 
+/** The policies of a cube or view that admit one of the caller's groups. */
+export function matchingPolicies<P extends { group?: string; groups?: string[] }>(
+  policies: P[],
+  ctx: SecurityContext,
+): P[] {
+  return policies.filter((p) =>
+    [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))),
+  );
+}
+
+/** Member level: some matching policy includes the member (`cube.member`) and does not exclude it. */
+export function memberVisible(
+  matching: Array<{ memberLevel?: { includesMembers: string[]; excludesMembers: string[] } }>,
+  member: string,
+): boolean {
+  return matching.some(
+    (p) =>
+      !p.memberLevel ||
+      (p.memberLevel.includesMembers.includes(member) && !p.memberLevel.excludesMembers.includes(member)),
+  );
+}
+
 const denied = (message: string) => new DomainError('forbidden', 'query_forbidden', message);
 
 export function membersOf(query: CubeQuery): string[] {
@@ -116,19 +138,12 @@ export function secureQuery(model: CompiledModel, query: CubeQuery, ctx: Securit
   const rowFilters: CubeFilter[] = [];
   for (const cube of cubes) {
     const policies = evaluator.cubeFromPath(cube).accessPolicy ?? [];
-    const matching = policies.filter((p) =>
-      [p.group, ...(p.groups ?? [])].some((g) => g === '*' || (g && ctx.groups.includes(g))),
-    );
+    const matching = matchingPolicies(policies, ctx);
     if (matching.length === 0) throw denied(`You do not have access to ${cube}.`);
 
     for (const member of members.filter((m) => m.startsWith(`${cube}.`))) {
       const base = member.split('.').slice(0, 2).join('.'); // drop a granularity suffix
-      const visible = matching.some(
-        (p) =>
-          !p.memberLevel ||
-          (p.memberLevel.includesMembers.includes(base) && !p.memberLevel.excludesMembers.includes(base)),
-      );
-      if (!visible) throw denied(`You do not have access to ${base}.`);
+      if (!memberVisible(matching, base)) throw denied(`You do not have access to ${base}.`);
     }
 
     if (matching.some((p) => !p.rowLevel || p.rowLevel.allowAll || (p.rowLevel.filters ?? []).length === 0))

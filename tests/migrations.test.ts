@@ -61,10 +61,17 @@ describe('migrations', () => {
       'dim_companies',
       'dim_dates',
       'dim_products',
+      'fct_claims',
       'fct_order_lines',
+      'fct_order_status',
       'fct_orders',
+      'fct_refunds',
+      'fct_orders_current',
+      'fct_subscription_changes',
+      'fct_subscriptions',
       'mart_buyer_cohorts',
       'mart_daily_gmv',
+      'mart_platform_revenue',
       'mart_seller_benchmarks',
     ]);
     expect(await buildModels(warehouse)).toEqual([]);
@@ -97,8 +104,10 @@ describe('migrations', () => {
     });
     expect(await buildModels(warehouse)).toEqual([
       'fct_orders',
+      'fct_orders_current',
       'mart_buyer_cohorts',
       'mart_daily_gmv',
+      'mart_platform_revenue',
       'mart_seller_benchmarks',
     ]);
     await warehouse.close();

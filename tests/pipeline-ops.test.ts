@@ -13,6 +13,7 @@ describe('operating the event pipeline', () => {
   let tp: TestPlatform;
   let seller: Awaited<ReturnType<TestPlatform['company']>>;
   let buyer: Awaited<ReturnType<TestPlatform['company']>>;
+  const orderIds: string[] = [];
 
   beforeAll(async () => {
     tp = await startTestPlatform('embedded');
@@ -28,6 +29,7 @@ describe('operating the event pipeline', () => {
         body: { lines: [{ productId: product.body.id, quantity: i }] },
       });
       expect(res.status).toBe(201);
+      orderIds.push(res.body.id);
     }
     await tp.platform.relay.drain();
   });
@@ -87,6 +89,37 @@ describe('operating the event pipeline', () => {
       query: 'EXCHANGE TABLES wholesail.fct_orders AND wholesail.fct_orders_saved',
     });
     await tp.platform.warehouse.command({ query: 'DROP TABLE wholesail.fct_orders_saved' });
+    expect((await reconcile(tp.platform.db, tp.platform.warehouse)).differences).toEqual([]);
+  });
+
+  it('reports a difference when the warehouse is missing a refund', async () => {
+    const refund = await tp.http('POST', `/api/v1/orders/${orderIds[1]}/refunds`, {
+      token: seller.token,
+      headers: { 'Idempotency-Key': newId() },
+      body: { amountMinor: 1200, reason: 'One pot arrived cracked' },
+    });
+    expect(refund.status).toBe(201);
+    await tp.platform.relay.drain();
+    expect((await reconcile(tp.platform.db, tp.platform.warehouse)).differences).toEqual([]);
+
+    await tp.platform.warehouse.command({
+      query: 'CREATE TABLE wholesail.fct_refunds_saved AS wholesail.fct_refunds',
+    });
+    await tp.platform.warehouse.command({
+      query: 'INSERT INTO wholesail.fct_refunds_saved SELECT * FROM wholesail.fct_refunds',
+    });
+    await tp.platform.warehouse.command({
+      query: `DELETE FROM wholesail.fct_refunds WHERE refund_id = '${refund.body.id as string}'`,
+    });
+    const { differences } = await reconcile(tp.platform.db, tp.platform.warehouse);
+    expect(differences).toEqual([
+      expect.objectContaining({ currency: 'GBP', metric: 'refunds', oltp: 1, warehouse: 0 }),
+      expect.objectContaining({ currency: 'GBP', metric: 'refunded_minor', oltp: 1200, warehouse: 0 }),
+    ]);
+    await tp.platform.warehouse.command({
+      query: 'EXCHANGE TABLES wholesail.fct_refunds AND wholesail.fct_refunds_saved',
+    });
+    await tp.platform.warehouse.command({ query: 'DROP TABLE wholesail.fct_refunds_saved' });
     expect((await reconcile(tp.platform.db, tp.platform.warehouse)).differences).toEqual([]);
   });
 

@@ -6,6 +6,7 @@
  * - materialized_view: a target table plus a materialized view from raw into it, back-filled from raw.
  * - table: built once from its SELECT (e.g. the calendar).
  * - refreshable: a refreshable materialized view, recomputed on its schedule (marts).
+ * - view: a plain view, computed when read (joins of facts that must be as current as the events).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -68,7 +69,7 @@ async function loadSeeds(warehouse: Warehouse, applied: Map<string, string>, reb
 
 function tableClauses(model: Model): string {
   const { engine, order_by, partition_by } = model.config;
-  return `ENGINE = ${engine}${partition_by ? ` PARTITION BY ${partition_by}` : ''} ORDER BY ${order_by}`;
+  return `ENGINE = ${engine!}${partition_by ? ` PARTITION BY ${partition_by}` : ''} ORDER BY ${order_by!}`;
 }
 
 async function materialize(warehouse: Warehouse, model: Model) {
@@ -95,6 +96,9 @@ async function materialize(warehouse: Warehouse, model: Model) {
         query: `CREATE MATERIALIZED VIEW ${target} REFRESH ${model.config.refresh ?? 'EVERY 1 MINUTE'} ${tableClauses(model)} AS ${model.select}`,
       });
       await refreshNow(warehouse, [model]);
+      break;
+    case 'view':
+      await warehouse.command({ query: `CREATE VIEW ${target} AS ${model.select}` });
       break;
   }
 }

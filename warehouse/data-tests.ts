@@ -38,7 +38,7 @@ export function compileDataTests(): Array<{ model: string; test: string; sql: st
   };
   const replacing = new Set(
     loadModels()
-      .filter((m) => m.config.engine.startsWith('Replacing'))
+      .filter((m) => m.config.engine?.startsWith('Replacing'))
       .map((m) => m.name),
   );
   const from = (name: string) => `${DATABASE}.${name}${replacing.has(name) ? ' FINAL' : ''}`;

@@ -12,9 +12,10 @@ export const SEEDS_DIR = path.join(import.meta.dirname, 'seeds');
 export const DATABASE = 'wholesail';
 
 export interface ModelConfig {
-  materialized: 'materialized_view' | 'table' | 'refreshable';
-  engine: string;
-  order_by: string;
+  materialized: 'materialized_view' | 'table' | 'refreshable' | 'view';
+  /** Required for everything but views, which store nothing. */
+  engine?: string;
+  order_by?: string;
   partition_by?: string;
   refresh?: string;
 }
@@ -44,10 +45,11 @@ export function parseModel(file: string, text: string): Model {
   const config = Object.fromEntries(
     [...configMatch[1]!.matchAll(/(\w+)\s*=\s*'([^']*)'/g)].map((m) => [m[1], m[2]]),
   ) as unknown as ModelConfig;
-  if (!['materialized_view', 'table', 'refreshable'].includes(config.materialized)) {
-    throw new Error(`${file}: materialized must be materialized_view, table or refreshable`);
+  if (!['materialized_view', 'table', 'refreshable', 'view'].includes(config.materialized)) {
+    throw new Error(`${file}: materialized must be materialized_view, table, refreshable or view`);
   }
-  if (!config.engine || !config.order_by) throw new Error(`${file}: config needs engine and order_by`);
+  if (config.materialized !== 'view' && (!config.engine || !config.order_by))
+    throw new Error(`${file}: config needs engine and order_by`);
   const refs: string[] = [];
   const select = text
     .replace(configMatch[0], '')

@@ -9,7 +9,7 @@ const { db, warehouse, close } = await openForCli();
 const { days, differences } = await reconcile(db, warehouse);
 if (differences.length === 0) {
   console.log(
-    `Warehouse and OLTP agree on ${days} days (orders and GMV per day and currency, to the minor unit).`,
+    `Warehouse and OLTP agree on ${days} days (orders, GMV, commission, refunds and commission reversed per day and currency, to the minor unit).`,
   );
 } else {
   console.log(`${differences.length} differences over ${days} days:`);

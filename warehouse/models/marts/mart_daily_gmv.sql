@@ -1,7 +1,9 @@
 {{ config(materialized='refreshable', refresh='EVERY 10 SECOND', engine='MergeTree', order_by='(day, seller_company_id, buyer_country, buyer_city)') }}
--- Grain: day x manufacturer x buyer city. Rebuilt from the deduplicated facts every 10 seconds; the semantic
--- layer serves days before `refreshed_at`'s day from here and later days from the live facts (a lambda view),
--- so it is both fast and current. Category joins the grain with the catalog issue.
+-- Grain: day the orders were placed x manufacturer x buyer city. Rebuilt from the deduplicated facts every 10
+-- seconds; the semantic layer serves days before `refreshed_at`'s day from here and later days from the live
+-- facts (a lambda view), so it is both fast and current. Net figures (cancellations, refunds, commission
+-- reversed) belong to the day the order was placed, as in fct_orders_current, so a later refund lowers that
+-- day's net GMV; refunds by the day they happened are in fct_refunds. Category joins the grain later.
 SELECT
     toDate(o.placed_at)                 AS day,
     o.seller_company_id                 AS seller_company_id,
@@ -13,8 +15,13 @@ SELECT
     count()                             AS orders,
     sum(o.subtotal_usd_minor)           AS gmv_usd_minor,
     sum(o.units)                        AS units,
+    countIf(o.is_cancelled)             AS cancelled_orders,
+    sum(o.net_gmv_usd_minor)            AS net_gmv_usd_minor,
+    sum(o.refunded_usd_minor)           AS refunded_usd_minor,
+    sum(o.commission_usd_minor)         AS commission_usd_minor,
+    sum(o.commission_reversed_usd_minor) AS commission_reversed_usd_minor,
     now64(3, 'UTC')                     AS refreshed_at
-FROM {{ ref('fct_orders') }} AS o FINAL
+FROM {{ ref('fct_orders_current') }} AS o
 LEFT JOIN {{ ref('dim_companies') }} AS b FINAL ON b.company_id = o.buyer_company_id
 LEFT JOIN {{ ref('dim_cities') }} AS g ON g.country = b.country AND g.city = b.city
 GROUP BY day, seller_company_id, buyer_country, buyer_city

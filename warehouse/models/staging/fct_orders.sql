@@ -1,15 +1,30 @@
 {{ config(materialized='materialized_view', engine='ReplacingMergeTree(row_version)', order_by='order_id', partition_by='toYYYYMM(placed_at)') }}
--- Grain: one row per order, its latest state. A re-delivered event writes an identical row that collapses
--- with the first under FINAL; a later status event (higher row_version) replaces the state.
+-- Grain: one row per placed order, with the money fixed at placement (order.placed). A re-delivered event
+-- writes an identical row that collapses with the first under FINAL. What happens after placement (status,
+-- refunds) lives in fct_order_status and fct_refunds and meets these rows in fct_orders_current, so this table
+-- never needs rewriting and GMV counts each order exactly once. Events from before checkout carry no tax,
+-- total, commission, plan or destination: those read as no tax, total = subtotal, no commission, '' (unknown).
 SELECT
     JSONExtractString(payload, 'orderId')                                  AS order_id,
+    JSONExtractString(payload, 'groupId')                                  AS group_id,
     JSONExtractString(payload, 'buyerCompanyId')                           AS buyer_company_id,
     JSONExtractString(payload, 'sellerCompanyId')                          AS seller_company_id,
-    CAST(JSONExtractString(payload, 'status') AS LowCardinality(String))   AS status,
     CAST(JSONExtractString(payload, 'currency') AS LowCardinality(String)) AS currency,
     JSONExtractInt(payload, 'subtotalMinor')                               AS subtotal_minor,
     JSONExtractInt(payload, 'subtotalUsdMinor')                            AS subtotal_usd_minor,
+    JSONExtractInt(payload, 'taxMinor')                                    AS tax_minor,
+    toDecimal64(ifNull(nullIf(JSONExtractString(payload, 'taxRate'), ''), '0'), 6) AS tax_rate,
+    ifNull(JSONExtract(payload, 'totalMinor', 'Nullable(Int64)'), subtotal_minor)         AS total_minor,
+    ifNull(JSONExtract(payload, 'totalUsdMinor', 'Nullable(Int64)'), subtotal_usd_minor)  AS total_usd_minor,
+    JSONExtractInt(payload, 'commissionMinor')                             AS commission_minor,
+    JSONExtractInt(payload, 'commissionUsdMinor')                          AS commission_usd_minor,
+    toUInt32(JSONExtractUInt(payload, 'commissionRateBps'))                AS commission_rate_bps,
     toDecimal64(JSONExtractString(payload, 'fxRate'), 8)                   AS fx_rate,
+    CAST(JSONExtractString(payload, 'paymentMethod') AS LowCardinality(String)) AS payment_method,
+    CAST(JSONExtractString(payload, 'plan') AS LowCardinality(String))     AS plan,
+    CAST(JSONExtractString(payload, 'shipTo', 'country') AS LowCardinality(String)) AS ship_country,
+    JSONExtractString(payload, 'shipTo', 'region')                         AS ship_region,
+    JSONExtractString(payload, 'shipTo', 'city')                           AS ship_city,
     toUInt32(length(JSONExtractArrayRaw(payload, 'lines')))                AS line_count,
     toUInt64(arraySum(arrayMap(l -> JSONExtractUInt(l, 'quantity'), JSONExtractArrayRaw(payload, 'lines')))) AS units,
     parseDateTime64BestEffort(JSONExtractString(payload, 'placedAt'), 3, 'UTC') AS placed_at,
