@@ -3,6 +3,7 @@
  * their own rights); the emailed link (single use, 7 days) lets the person choose a password, which creates their
  * account already verified (the link proved the address). A new invitation to the same address replaces the old.
  */
+import { checkSeatAvailable } from '../billing/seat-limit.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -86,6 +87,17 @@ export function invitationUseCases(deps: IdentityDeps) {
     const id = newId();
     const { row, companyName } = await db.transaction().execute(async (tx) => {
       await assertEmailFree(tx, input.email, 'email');
+      // Re-inviting the same address replaces its open invitation below, so it does not need a seat of its own.
+      const reinvite = await tx
+        .selectFrom('invitations')
+        .select('id')
+        .where('company_id', '=', companyId)
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      if (!reinvite) await checkSeatAvailable(tx, companyId, now);
       const company = await tx
         .selectFrom('companies')
         .select('name')

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastEmailTo } from './mail-outbox.ts';
 import { PASSWORD, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
+import { expectProblem } from './expect-problem.ts';
 
 const MEMBER_PASSWORD = 'glass-harbour-lantern-7';
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
@@ -28,6 +29,13 @@ export function accessScenario(mode: Mode) {
 
     /** Invites `role` into `company` by email, clicks the link, chooses a password, and logs in. */
     async function join(company: Company, role: string, inviter = company.token) {
+      // Seats per plan are tested below; here teams grow freely, as on Enterprise.
+      await tp.platform.db
+        .updateTable('companies')
+        .set({ plan: 'enterprise' })
+        .where('id', '=', company.companyId)
+        .where('kind', '=', 'manufacturer')
+        .execute();
       const email = `${role}-${++n}-${mode}@team.example.test`;
       const invite = await tp.http('POST', `/api/v1/companies/${company.companyId}/invitations`, {
         token: inviter,
@@ -50,6 +58,34 @@ export function accessScenario(mode: Mode) {
         token: await tp.login(email, MEMBER_PASSWORD),
       };
     }
+
+    it('gives a Free manufacturer two seats: the owner and one more, counting open invitations', async () => {
+      const maker = await tp.company('manufacturer', 'Two Seat Looms');
+      const invite = (email: string) =>
+        tp.http('POST', `/api/v1/companies/${maker.companyId}/invitations`, {
+          token: maker.token,
+          body: { email, role: 'viewer' },
+        });
+      const first = await invite(`seat-1-${mode}@team.example.test`);
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      // Inviting the same person again replaces the invitation and takes no second seat.
+      expect((await invite(`seat-1-${mode}@team.example.test`)).status).toBe(201);
+      const refused = await invite(`seat-2-${mode}@team.example.test`);
+      expectProblem(refused, 422, 'plan_limit_reached', 'email');
+      expect(refused.body.detail).toContain('Professional (5 users)');
+      const open = await tp.http('GET', `/api/v1/companies/${maker.companyId}/invitations`, {
+        token: maker.token,
+      });
+      const pending = open.body.items.find((i: { status: string }) => i.status === 'pending');
+      expect(
+        (
+          await tp.http('DELETE', `/api/v1/companies/${maker.companyId}/invitations/${pending.id}`, {
+            token: maker.token,
+          })
+        ).status,
+      ).toBe(200);
+      expect((await invite(`seat-2-${mode}@team.example.test`)).status).toBe(201);
+    });
 
     it('lets an owner invite a catalog manager by email, who can then list products but not invite anyone', async () => {
       const maker = await tp.company('manufacturer', 'Loom & Co');
