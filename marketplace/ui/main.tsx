@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import './styles/tokens.css';
 import './styles/base.css';
 import './components/components.css';
+import './styles/commerce.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

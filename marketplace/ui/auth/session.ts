@@ -32,8 +32,15 @@ const REFRESH_KEY = 'wholesail.refreshToken';
 /** Refresh this long before the access token expires, so a request never leaves with a dying token. */
 const EARLY_MS = 60_000;
 
-async function problemMessage(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+interface ProblemBody {
+  detail?: string;
+  title?: string;
+  code?: string;
+  fields?: Array<{ field: string; message: string }>;
+}
+
+async function problemMessage(response: Response, body?: ProblemBody): Promise<string> {
+  body ??= (await response.json().catch(() => ({}))) as ProblemBody;
   if (response.status === 429) return body.detail ?? 'Too many attempts. Wait a few minutes and try again.';
   return body.detail ?? body.title ?? `The server answered ${response.status}.`;
 }
@@ -86,6 +93,16 @@ export class Session {
 
   /** GET/POST JSON with the access token; one refresh and retry when the API says the token is no good. */
   async fetchJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.fetchOk(path, init);
+    return (await response.json()) as T;
+  }
+
+  /**
+   * Any request with the access token (a PDF, a CSV): the response once it is OK, else an ApiError carrying the
+   * problem's code and fields. A network failure rejects with the fetch TypeError, so callers can tell "the
+   * server said no" from "the answer never came" (which is when an idempotent retry makes sense).
+   */
+  async fetchOk(path: string, init: RequestInit = {}): Promise<Response> {
     const send = async (token: string | null) =>
       fetch(path, {
         ...init,
@@ -97,8 +114,11 @@ export class Session {
       });
     let response = await send(await this.token());
     if (response.status === 401 && this.hasRefreshToken) response = await send(await this.refresh());
-    if (!response.ok) throw new ApiError(response.status, await problemMessage(response));
-    return (await response.json()) as T;
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as ProblemBody;
+      throw new ApiError(response.status, await problemMessage(response, body), body.code, body.fields ?? []);
+    }
+    return response;
   }
 
   private async startSession(path: string, body: unknown): Promise<LoginOutcome> {
@@ -152,6 +172,10 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The problem's stable code (`below_moq`, `illegal_transition`, ...), when the API gave one. */
+    readonly code?: string,
+    /** For invalid input: each field at fault (`shippingAddress.country`) with what is wrong with it. */
+    readonly fields: Array<{ field: string; message: string }> = [],
   ) {
     super(message);
   }

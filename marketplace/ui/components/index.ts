@@ -1,6 +1,12 @@
+export { Badge, CountBadge, type BadgeTone } from './Badge.tsx';
 export { Button } from './Button.tsx';
 export { Card } from './Card.tsx';
 export { DataTable, type Column } from './DataTable.tsx';
 export { EmptyState } from './EmptyState.tsx';
+export { Field } from './Field.tsx';
 export { KpiTile } from './KpiTile.tsx';
+export { Notice } from './Notice.tsx';
+export { PageTitle } from './PageTitle.tsx';
+export { Pagination } from './Pagination.tsx';
+export { QuantityInput } from './QuantityInput.tsx';
 export { Skeleton } from './Skeleton.tsx';

@@ -1,10 +1,27 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
-import { Button } from '../components/index.ts';
-import { KIND_LABEL, ROLE_LABEL, navFor } from './navigation.ts';
+import { Button, CountBadge } from '../components/index.ts';
+import { CartProvider, useCart } from '../storefront/CartContext.tsx';
+import { KIND_LABEL, ROLE_LABEL, cartCountLabel, navFor, type NavItem } from './navigation.ts';
 
 /** The frame around every signed-in page: brand, the caller's pages, who is signed in, sign out. */
 export function AppShell() {
+  const { me } = useSession();
+  if (!me) return null;
+  return (
+    <CartProvider>
+      <Shell />
+    </CartProvider>
+  );
+}
+
+function NavCount({ item }: { item: NavItem }) {
+  const { cart } = useCart();
+  if (item.badge !== 'cartLines' || !cart) return null;
+  return <CountBadge count={cart.lineCount} label={cartCountLabel(cart.lineCount)} />;
+}
+
+function Shell() {
   const { me, logout } = useSession();
   if (!me) return null;
   return (
@@ -20,7 +37,10 @@ export function AppShell() {
           <ul>
             {navFor(me).map((item) => (
               <li key={item.path}>
-                <NavLink to={item.path}>{item.label}</NavLink>
+                <NavLink to={item.path}>
+                  {item.label}
+                  <NavCount item={item} />
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -1,0 +1,145 @@
+/** After checkout: each manufacturer's order with its lines, tax and total, and where to go next. */
+import { Link, useParams } from 'react-router';
+import { Badge, Card, DataTable, Notice, PageTitle, Skeleton } from '../components/index.ts';
+import { formatDate, formatDateTime } from '../data/dates.ts';
+import { formatMoney } from '../data/money.ts';
+import { messageOf, useApi } from '../data/useApi.ts';
+import { statusLabel, statusTone } from '../orders/status.ts';
+import { confirmationMessages as m } from './messages.ts';
+import type { OrderGroup } from './types.ts';
+
+type GroupOrder = OrderGroup['orders'][number];
+type GroupLine = GroupOrder['lines'][number];
+
+/** The API gives tax rates as decimal strings ("0.08875"); shown as a percentage without float arithmetic. */
+export function formatRate(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.split('.');
+  const padded = fraction.padEnd(2, '0');
+  const percent = `${Number(whole) * 100 + Number(padded.slice(0, 2))}`;
+  const rest = padded.slice(2).replace(/0+$/, '');
+  return `${percent}${rest ? `.${rest}` : ''}%`;
+}
+
+export default function ConfirmationPage() {
+  const { id } = useParams();
+  const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`);
+  if (group.loading) return <Skeleton height={240} label="Loading your orders" />;
+  if (!group.data)
+    return (
+      <Notice tone="negative" alert>
+        {messageOf(group.error)}
+      </Notice>
+    );
+  const g = group.data;
+  const pending = g.paymentMethod === 'card' && !g.paidAt;
+  return (
+    <>
+      <PageTitle
+        title={pending ? m.titlePending : m.title}
+        description={`${m.description(g.orders.length)} ${m.placedAt(formatDateTime(g.createdAt))}.`}
+        actions={
+          pending ? (
+            <Link className="ws-button ws-button--primary" to={`/order-groups/${g.id}/pay`}>
+              {m.payNow}
+            </Link>
+          ) : (
+            <Link className="ws-button ws-button--secondary" to="/catalog">
+              {m.continueShopping}
+            </Link>
+          )
+        }
+      />
+      {!pending && <Notice tone="positive">{m.paidBy(g.paymentMethod === 'card' ? m.card : m.terms)}</Notice>}
+      <div className="stack">
+        {g.orders.map((o) => (
+          <GroupOrderCard key={o.id} order={o} currency={g.currency} />
+        ))}
+        <Card title={m.grandTotal}>
+          <dl className="totals">
+            <div>
+              <dt>{m.subtotal}</dt>
+              <dd>{formatMoney(g.subtotalMinor, g.currency)}</dd>
+            </div>
+            <div>
+              <dt>{m.taxTotal}</dt>
+              <dd>{formatMoney(g.taxMinor, g.currency)}</dd>
+            </div>
+            <div className="totals__grand">
+              <dt>{m.total}</dt>
+              <dd data-testid="group-total">{formatMoney(g.totalMinor, g.currency)}</dd>
+            </div>
+          </dl>
+          <p className="muted">
+            {m.shipTo}:{' '}
+            {[
+              g.shippingAddress.name,
+              g.shippingAddress.line1,
+              g.shippingAddress.city,
+              g.shippingAddress.country,
+            ].join(', ')}
+          </p>
+          <Link to="/orders">{m.allOrders}</Link>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function GroupOrderCard({ order, currency }: { order: GroupOrder; currency: string }) {
+  return (
+    <Card
+      title={m.orderFrom(order.sellerName)}
+      actions={<Badge tone={statusTone(order.status)}>{statusLabel(order.status)}</Badge>}
+    >
+      <DataTable<GroupLine>
+        caption={m.orderFrom(order.sellerName)}
+        captionHidden
+        rows={order.lines}
+        rowKey={(l) => String(l.lineNo)}
+        columns={[
+          {
+            key: 'product',
+            header: m.product,
+            render: (l) => (
+              <span className="product-cell">
+                <Link to={`/catalog/products/${l.productId}`}>{l.productName}</Link>
+                <span className="muted">{l.sku}</span>
+              </span>
+            ),
+          },
+          {
+            key: 'qty',
+            header: m.quantityPrice,
+            numeric: true,
+            render: (l) =>
+              m.quantityTimes(l.quantity.toLocaleString(), formatMoney(l.unitPriceMinor, currency)),
+          },
+          {
+            key: 'total',
+            header: m.lineTotal,
+            numeric: true,
+            render: (l) => formatMoney(l.lineTotalMinor, currency),
+          },
+        ]}
+      />
+      <dl className="totals">
+        <div>
+          <dt>{m.subtotal}</dt>
+          <dd>{formatMoney(order.subtotalMinor, currency)}</dd>
+        </div>
+        <div>
+          <dt>{m.tax(formatRate(order.taxRate))}</dt>
+          <dd>{formatMoney(order.taxMinor, currency)}</dd>
+        </div>
+        <div className="totals__grand">
+          <dt>{m.total}</dt>
+          <dd>{formatMoney(order.totalMinor, currency)}</dd>
+        </div>
+      </dl>
+      <p className="card-links">
+        <Link to={`/orders/${order.id}`}>{m.viewOrder}</Link>
+        {order.dueAt && <span className="muted"> · {m.due(formatDate(order.dueAt))}</span>}
+      </p>
+    </Card>
+  );
+}

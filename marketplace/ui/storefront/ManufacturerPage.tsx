@@ -1,0 +1,56 @@
+/** A manufacturer's profile: where it is, whether it is verified, and its published products. */
+import { useSearchParams, useParams } from 'react-router';
+import { Badge, Card, EmptyState, PageTitle, Pagination, Skeleton } from '../components/index.ts';
+import { formatDate } from '../data/dates.ts';
+import { useApi } from '../data/useApi.ts';
+import { manufacturerMessages as m, catalogMessages } from './messages.ts';
+import { ProductCard } from './ProductCard.tsx';
+import type { ManufacturerProfile } from './types.ts';
+
+const PAGE = 24;
+
+export default function ManufacturerPage() {
+  const { id } = useParams();
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const profile = useApi<ManufacturerProfile>(`/api/v1/manufacturers/${id}?limit=${PAGE}&offset=${offset}`);
+  if (profile.loading) return <Skeleton height={200} label="Loading manufacturer" />;
+  if (!profile.data)
+    return (
+      <Card>
+        <PageTitle title={m.notFound} />
+        <EmptyState title={m.notFound}>{profile.error?.message}</EmptyState>
+      </Card>
+    );
+  const p = profile.data;
+  return (
+    <>
+      <PageTitle
+        title={p.name}
+        description={
+          <>
+            {m.location(p.city, p.country)} · {m.since(formatDate(p.memberSince))}{' '}
+            <Badge tone={p.verified ? 'positive' : 'neutral'}>{p.verified ? m.verified : m.unverified}</Badge>
+          </>
+        }
+      />
+      <section aria-labelledby="maker-products">
+        <h2 id="maker-products" className="section-title">
+          {m.products(p.totalProducts)}
+        </h2>
+        <ul className="product-grid">
+          {p.products.map((product) => (
+            <ProductCard key={product.id} product={product} />
+          ))}
+        </ul>
+        <Pagination
+          label={catalogMessages.pages}
+          offset={offset}
+          limit={PAGE}
+          total={p.totalProducts}
+          onChange={(next) => setParams({ offset: String(next) })}
+        />
+      </section>
+    </>
+  );
+}
