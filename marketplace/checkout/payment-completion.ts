@@ -196,7 +196,7 @@ export function createPaymentCompletion(deps: {
       throw new DomainError(
         'validation',
         'payment_declined',
-        `The payment was declined (${result.failureCode})${result.failureMessage ? `: ${result.failureMessage}` : ''}. Try another card; your stock is held until ${new Date(group.reservation_expires_at!).toISOString()}.`,
+        `The payment was declined (${result.failureCode})${result.failureMessage ? `: ${result.failureMessage.replace(/\.$/, '')}` : ''}. Try another card: your stock is held for ${Math.max(1, Math.round((new Date(group.reservation_expires_at!).getTime() - now.getTime()) / 60_000))} more minutes.`,
         [{ field: 'paymentMethod', message: result.failureCode }],
       );
     }

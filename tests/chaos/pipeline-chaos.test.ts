@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -22,6 +23,17 @@ import { createTestDatabase, dropTestDatabase } from '../support/global-services
 import { eventually, servicesAvailable } from '../support/test-platform.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(servicesAvailable())('the pipeline under chaos', () => {
@@ -35,7 +47,9 @@ describe.runIf(servicesAvailable())('the pipeline under chaos', () => {
     const url = createTestDatabase(database);
     const db = openPostgres(url);
     await migrateOltp(db);
-    const port = 41_000 + Math.floor(Math.random() * 2_000);
+    // A port the OS says is free now: a fixed random range collided with ephemeral ports other tests' sockets
+    // were given (EADDRINUSE, and the last worker never answered its metrics).
+    const port = await freePort();
     const env = {
       ...process.env,
       DATA_DIR: dataDir,
