@@ -27,6 +27,7 @@ import { registerRefundRoutes } from './routes/refund-routes.ts';
 import { registerBillingRoutes } from './routes/billing-routes.ts';
 import { registerClaimRoutes } from './routes/claim-routes.ts';
 import { registerClaimEvidenceRoutes } from './routes/claim-evidence-routes.ts';
+import { registerProofOfDeliveryRoutes } from './routes/proof-of-delivery-routes.ts';
 import { registerInvoiceRoutes } from './routes/invoice-routes.ts';
 import { registerMessagingRoutes } from './routes/messaging-routes.ts';
 import { registerNotificationRoutes } from './routes/notification-routes.ts';
@@ -91,6 +92,11 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerClaimRoutes(api, { claims: platform.services.claims });
   // Evidence uploads read their raw image body themselves, after authentication (the JSON parser ignores images).
   registerClaimEvidenceRoutes(api, { claims: platform.services.claims, router, authenticate: requireToken });
+  registerProofOfDeliveryRoutes(api, {
+    proofs: platform.services.proofOfDelivery,
+    router,
+    authenticate: requireToken,
+  });
   registerBillingRoutes(api, { billing: platform.services.billing });
   registerCubeRoutes(api, { gateway: platform.gateway });
   registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });

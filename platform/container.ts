@@ -22,6 +22,7 @@ import { createIdempotencyStore } from '../marketplace/idempotency/idempotency-k
 import { createInvoiceService } from '../marketplace/invoices/invoice-service.ts';
 import { createSettlementService } from '../marketplace/invoices/settlement.ts';
 import { createRefundService } from '../marketplace/refunds/refund-service.ts';
+import { createProofOfDelivery } from '../marketplace/orders/proof-of-delivery.ts';
 import { openPglite, openPostgres, type Db } from '../marketplace/db/database.ts';
 import { migrateOltp } from '../marketplace/db/migrate.ts';
 import { createAccessGuard } from '../marketplace/identity/access-guard.ts';
@@ -79,6 +80,7 @@ export interface Platform {
     commercialTerms: ReturnType<typeof createCommercialTerms>;
     idempotency: ReturnType<typeof createIdempotencyStore>;
     refunds: ReturnType<typeof createRefundService>;
+    proofOfDelivery: ReturnType<typeof createProofOfDelivery>;
     billing: ReturnType<typeof createBillingService>;
     claims: ReturnType<typeof createClaimService>;
     invoices: ReturnType<typeof createInvoiceService>;
@@ -256,6 +258,7 @@ export async function createPlatform(
         idempotency: createIdempotencyStore({ db, clock }),
         refunds,
         billing,
+        proofOfDelivery: createProofOfDelivery({ db, storage }),
         claims: createClaimService({
           db,
           clock,

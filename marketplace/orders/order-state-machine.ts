@@ -14,6 +14,7 @@ import type { Database } from '../db/schema.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import { ORDER_STATUS_CHANGED, type OrderStatusChangedV1 } from './events.ts';
 import { releaseOrderStock } from './order-stock.ts';
+import { proofPrefix } from './proof-of-delivery.ts';
 
 export const ORDER_STATUSES = [
   'pending_payment',
@@ -233,6 +234,17 @@ export async function transitionOrder(tx: Tx, request: TransitionRequest): Promi
   const rule = ruleFor(from, to, party);
   const details = request.details ?? {};
   checkRequirements(rule, request.reason, details);
+  // A delivery cites a file uploaded for this order (POST /api/v1/orders/{id}/proof-of-delivery), nothing else.
+  if (
+    details.proofOfDeliveryKey !== undefined &&
+    !details.proofOfDeliveryKey.startsWith(proofPrefix(orderId))
+  )
+    throw new DomainError(
+      'validation',
+      'unknown_proof_of_delivery',
+      'Upload the proof of delivery first (POST /api/v1/orders/{id}/proof-of-delivery) and send the key it returns.',
+      [{ field: 'proofOfDeliveryKey', message: "is not a file uploaded for this order's delivery" }],
+    );
   const reason = request.reason?.trim() || undefined;
 
   await tx

@@ -106,13 +106,46 @@ export function fulfilmentScenario(mode: Mode) {
         [seller, 'accept'],
         [seller, 'processing'],
         [seller, 'ship', ship],
-        [seller, 'deliver', { proofOfDeliveryKey: 'pod/2026/crate-4.jpg' }],
-        [buyer, 'complete'],
       ];
       for (const [i, step] of steps.entries()) {
         await advance(id, [step]);
         expect(await statusEvents(id), `events after ${step[1]}`).toHaveLength(i + 1);
       }
+      // The signed delivery note is uploaded for this order, then cited when marking it delivered.
+      const note = Buffer.from('%PDF-1.4\n% signed delivery note\n%%EOF\n');
+      const upload = (token: string, body: Buffer, type = 'application/pdf') =>
+        fetch(`${tp.url}/api/v1/orders/${id}/proof-of-delivery`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': type },
+          body: new Uint8Array(body),
+        });
+      expect((await upload(buyer.token, note)).status).toBe(403);
+      expect((await upload(seller.token, Buffer.from('not a pdf'))).status).toBe(422);
+      expect((await upload(seller.token, note, 'text/plain')).status).toBe(415);
+      const stored = await upload(seller.token, note);
+      expect(stored.status).toBe(201);
+      const { key: proofKey } = (await stored.json()) as { key: string };
+      expectProblem(
+        await tp.http('POST', `/api/v1/orders/${id}/deliver`, {
+          token: seller.token,
+          body: { proofOfDeliveryKey: 'pod/2026/crate-4.jpg' },
+        }),
+        422,
+        'unknown_proof_of_delivery',
+        'proofOfDeliveryKey',
+      );
+      for (const [i, step] of [
+        [seller, 'deliver', { proofOfDeliveryKey: proofKey }],
+        [buyer, 'complete'],
+      ].entries() as IterableIterator<[number, [Company, string, object?]]>) {
+        await advance(id, [step]);
+        expect(await statusEvents(id), `events after ${step[1]}`).toHaveLength(i + 4);
+      }
+      const download = await fetch(`${tp.url}/api/v1/orders/${id}/proof-of-delivery`, {
+        headers: { authorization: `Bearer ${buyer.token}` },
+      });
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await download.arrayBuffer()).equals(note)).toBe(true);
 
       const events = await statusEvents(id);
       expect(events.map((e) => [e.payload, e.company_ids])).toMatchObject(
@@ -163,7 +196,7 @@ export function fulfilmentScenario(mode: Mode) {
         sellerName: 'Oakwood Crates',
         buyerName: 'Corner Shop',
         subtotalMinor: 4 * 2_550,
-        shipment: { ...ship, proofOfDeliveryKey: 'pod/2026/crate-4.jpg' },
+        shipment: { ...ship, proofOfDeliveryKey: expect.stringMatching(`^orders/${id}/proof-of-delivery/`) },
         lines: [{ lineNo: 1, sku: 'CRATE', name: 'Oak crate', quantity: 4 }],
         next: [],
       });
@@ -307,7 +340,7 @@ export function fulfilmentScenario(mode: Mode) {
       // `recent` is delivered six days from now: two days before the job runs.
       const principal = await tp.platform.services.identity.authenticate(seller.email, PASSWORD);
       const sixDaysOn = createFulfilmentService({ db: tp.platform.db, clock: later(6) });
-      await sixDaysOn.changeStatus(principal, recent, 'delivered', { proofOfDeliveryKey: 'pod/recent.pdf' });
+      await sixDaysOn.changeStatus(principal, recent, 'delivered');
 
       const completed = await autoCompleteOrders({ db: tp.platform.db, clock: later(8), afterDays: 7 });
       expect(completed).toBe(1);
