@@ -62,7 +62,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerAdminRoutes(api, { identity });
   registerCatalogRoutes(api, { catalog: platform.services.catalog });
   registerOrderRoutes(api, { orders: platform.services.orders, fulfilment: platform.services.fulfilment });
-  registerPaymentRoutes(api, { payments: platform.services.payments });
+  registerPaymentRoutes(api, { payments: platform.services.payments, publicUrl: options.publicUrl });
   registerMessagingRoutes(api, { messaging: platform.services.messaging });
   registerReviewRoutes(api, { reviews: platform.services.reviews });
   registerNotificationRoutes(api, {

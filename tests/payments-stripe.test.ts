@@ -229,6 +229,21 @@ function paymentsOnStripeMock() {
       expect((await http('POST', '/api/v1/payments/connected-account')).status).toBe(401);
     });
 
+    it('sends a manufacturer to Stripe-hosted onboarding for its payout account, and nobody else', async () => {
+      const owner = await member('manufacturer');
+      const link = await http('POST', '/api/v1/payments/connected-account/onboarding-link', {
+        token: owner.token,
+      });
+      expect(link.status, JSON.stringify(link.body)).toBe(200);
+      // stripe-mock answers a fixture URL; what matters is that Stripe's API accepted our account and URLs.
+      expect(link.body.url).toMatch(/^https:\/\//);
+      expect(Date.parse(link.body.expiresAt)).toBeGreaterThan(0);
+      const refused = await http('POST', '/api/v1/payments/connected-account/onboarding-link', {
+        token: (await member('retailer')).token,
+      });
+      expect(refused.status).toBe(403);
+    });
+
     it('applies a signed webhook once, acknowledges its replay, and refuses forged, tampered and old ones', async () => {
       const seen: ProviderEvent[] = [];
       const off = platform.services.payments.webhooks.on('test.payment_intent_succeeded', async (_tx, e) => {

@@ -20,7 +20,10 @@ const connectedAccount = z
   })
   .openapi('ConnectedAccount');
 
-export function registerPaymentRoutes(api: ApiDefinition, deps: { payments: PaymentService }) {
+export function registerPaymentRoutes(
+  api: ApiDefinition,
+  deps: { payments: PaymentService; publicUrl: string },
+) {
   api.defineRoute(
     {
       method: 'post',
@@ -32,6 +35,18 @@ export function registerPaymentRoutes(api: ApiDefinition, deps: { payments: Paym
       response: connectedAccount,
     },
     async ({ principal }) => deps.payments.connectAccount(principal),
+  );
+  api.defineRoute(
+    {
+      method: 'post',
+      path: '/api/v1/payments/connected-account/onboarding-link',
+      summary:
+        'A one-time link to complete your payout account with the payment provider (manufacturer owner, admin, finance)',
+      tag: 'payments',
+      auth: true,
+      response: z.object({ url: z.string(), expiresAt: z.string() }).openapi('OnboardingLink'),
+    },
+    async ({ principal }) => deps.payments.onboardingLink(principal, deps.publicUrl),
   );
   api.defineRoute(
     {

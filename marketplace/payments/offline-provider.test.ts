@@ -223,4 +223,15 @@ describe('the offline test provider', () => {
     await p.whenDelivered();
     expect(calls).toBe(3);
   });
+
+  it('has nothing to onboard: its link goes straight back, marked offline', async () => {
+    const { p } = provider();
+    const { accountId } = await p.createConnectedAccount({ companyId: 'c9', name: 'Maker', country: 'US' });
+    const link = await p.createOnboardingLink({
+      accountId,
+      refreshUrl: 'http://localhost:3000/payouts?onboarding=expired',
+      returnUrl: 'http://localhost:3000/payouts',
+    });
+    expect(link.url).toBe('http://localhost:3000/payouts?onboarding=offline');
+  });
 });

@@ -123,6 +123,14 @@ export class OfflinePaymentProvider implements PaymentProvider {
     return { accountId };
   }
 
+  /** Nothing to fill in offline: the link goes straight back to where the manufacturer came from. */
+  async createOnboardingLink(input: Parameters<PaymentProvider['createOnboardingLink']>[0]) {
+    this.logger.info({ accountId: input.accountId }, `${LABEL}: onboarding link (nothing to fill in)`);
+    const url = new URL(input.returnUrl);
+    url.searchParams.set('onboarding', 'offline');
+    return { url: url.toString(), expiresAt: new Date(this.clock.now().getTime() + 5 * 60_000) };
+  }
+
   async createPaymentIntent(input: Parameters<PaymentProvider['createPaymentIntent']>[0]) {
     assertAmount(input.amountMinor, input.currency);
     return this.once('payment_intent.create', input.idempotencyKey, input, () => {

@@ -28,6 +28,15 @@ export interface PaymentProvider extends SubscriptionBilling {
     country: string;
     email?: string;
   }): Promise<{ accountId: string }>;
+  /**
+   * A one-time link where the manufacturer completes its payout account with the provider (identity, bank
+   * account) before transfers can reach it; `refreshUrl` is where an expired link sends it back.
+   */
+  createOnboardingLink(input: {
+    accountId: string;
+    refreshUrl: string;
+    returnUrl: string;
+  }): Promise<{ url: string; expiresAt: Date }>;
   createPaymentIntent(input: {
     amountMinor: number;
     currency: Currency;

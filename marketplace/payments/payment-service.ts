@@ -109,6 +109,24 @@ export function createPaymentService(deps: {
       requirePayoutManager(principal);
       return ensureConnectedAccount(principal.companyId);
     },
+    /**
+     * Where the manufacturer completes its payout account with the provider (Stripe's hosted onboarding);
+     * it comes back to the web app's payouts page. Creates the account first if there is none.
+     */
+    async onboardingLink(
+      principal: Principal,
+      publicUrl: string,
+    ): Promise<{ url: string; expiresAt: string }> {
+      requirePayoutManager(principal);
+      const account = await ensureConnectedAccount(principal.companyId);
+      const back = new URL('/payouts', publicUrl).toString();
+      const link = await provider.createOnboardingLink({
+        accountId: account.accountId,
+        refreshUrl: `${back}?onboarding=expired`,
+        returnUrl: back,
+      });
+      return { url: link.url, expiresAt: link.expiresAt.toISOString() };
+    },
     async connectedAccount(principal: Principal): Promise<ConnectedAccount> {
       requirePayoutManager(principal);
       const account = await connectedAccountOf(principal.companyId);

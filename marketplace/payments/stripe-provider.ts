@@ -78,6 +78,18 @@ export class StripePaymentProvider implements PaymentProvider {
     return { accountId: account.id };
   }
 
+  async createOnboardingLink(input: Parameters<PaymentProvider['createOnboardingLink']>[0]) {
+    const link = await this.call('create an onboarding link', () =>
+      this.stripe.accountLinks.create({
+        account: input.accountId,
+        refresh_url: input.refreshUrl,
+        return_url: input.returnUrl,
+        type: 'account_onboarding',
+      }),
+    );
+    return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+  }
+
   async createPaymentIntent(input: Parameters<PaymentProvider['createPaymentIntent']>[0]) {
     assertAmount(input.amountMinor, input.currency);
     assertIdempotencyKey(input.idempotencyKey);
