@@ -7,14 +7,20 @@
  * to exactly the image's bytes. The body is read only after the caller is known to be a party of the claim and
  * the declared type is one we take, so junk is answered at once (404, 415) without reading 5 MB of it.
  */
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { MAX_EVIDENCE_BYTES } from '../../marketplace/claims/claim-evidence.ts';
 import type { ClaimService } from '../../marketplace/claims/claim-service.ts';
 import { EVIDENCE_TYPES } from '../../marketplace/claims/image-signature.ts';
 import { principalOf } from '../auth/authenticate.ts';
-import { problemSchema, type ApiDefinition } from '../openapi.ts';
-import { problemFor } from '../problem.ts';
+import type { ApiDefinition } from '../openapi.ts';
+import {
+  answerProblem,
+  declaredType,
+  problemResponse as problems,
+  readRawBody,
+  sendStoredFile,
+} from '../raw-files.ts';
 import { parseInput } from '../validate.ts';
 import { claimParams } from './claim-routes.ts';
 
@@ -22,11 +28,6 @@ const EVIDENCE_PATH = '/api/v1/claims/:id/evidence';
 const evidenceParams = claimParams
   .extend({ evidenceId: z.uuid({ message: 'must be an evidence id (UUID)' }) })
   .strict();
-
-const problems = {
-  description: 'Problem',
-  content: { 'application/problem+json': { schema: problemSchema } },
-};
 
 const evidence = z
   .object({
@@ -37,15 +38,6 @@ const evidence = z
     url: z.string(),
   })
   .openapi('ClaimEvidence');
-
-const readImage = express.raw({ type: () => true, limit: MAX_EVIDENCE_BYTES });
-
-function answer(res: Response, status: number, code: string, detail: string) {
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json(problemFor(status, code, detail));
-}
 
 export function registerClaimEvidenceRoutes(
   api: ApiDefinition,
@@ -78,24 +70,22 @@ export function registerClaimEvidenceRoutes(
     const params = parseInput(claimParams, req.params, 'path');
     const principal = principalOf(req);
     await claims.mayAddEvidence(principal, params.id);
-    const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const declared = declaredType(req);
     if (!(EVIDENCE_TYPES as readonly string[]).includes(declared))
-      return answer(
+      return answerProblem(
         res,
         415,
         'unsupported_evidence_type',
         `Send the image itself as the body with Content-Type ${EVIDENCE_TYPES.join(', ')} (got ${declared || 'none'}).`,
       );
-    const failure = await new Promise<unknown>((resolve) => readImage(req, res, resolve));
-    if ((failure as { type?: string } | undefined)?.type === 'entity.too.large')
-      return answer(
+    const bytes = await readRawBody(req, res, MAX_EVIDENCE_BYTES);
+    if (bytes === 'tooLarge')
+      return answerProblem(
         res,
         413,
         'evidence_too_large',
         `An evidence image may be at most ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
       );
-    if (failure) throw failure;
-    const bytes: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.status(201).json(await claims.addEvidence(principal, params.id, { bytes, contentType: declared }));
   });
 
@@ -118,17 +108,6 @@ export function registerClaimEvidenceRoutes(
   router.get(`${EVIDENCE_PATH}/:evidenceId`, deps.authenticate, async (req: Request, res: Response) => {
     const params = parseInput(evidenceParams, req.params, 'path');
     const image = await claims.evidence(principalOf(req), params.id, params.evidenceId);
-    res
-      .status(200)
-      .set({
-        'content-type': image.contentType,
-        'content-length': String(image.bytes.length),
-        // Served from our own origin: never sniffed into something else, never able to run anything.
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
-        'content-disposition': `inline; filename="evidence-${params.evidenceId}"`,
-        'cache-control': 'private, max-age=3600',
-      })
-      .end(image.bytes);
+    sendStoredFile(res, image, `evidence-${params.evidenceId}`);
   });
 }

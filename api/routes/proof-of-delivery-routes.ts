@@ -4,7 +4,7 @@
  * with their own OpenAPI entries (`defineRoute` speaks JSON), and the body is read only after the caller is
  * known to be the order's manufacturer.
  */
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import {
   MAX_PROOF_BYTES,
@@ -12,24 +12,19 @@ import {
   type ProofOfDelivery,
 } from '../../marketplace/orders/proof-of-delivery.ts';
 import { principalOf } from '../auth/authenticate.ts';
-import { problemSchema, type ApiDefinition } from '../openapi.ts';
-import { problemFor } from '../problem.ts';
+import type { ApiDefinition } from '../openapi.ts';
+import {
+  answerProblem,
+  declaredType,
+  problemResponse as problems,
+  readRawBody,
+  sendStoredFile,
+} from '../raw-files.ts';
 import { parseInput } from '../validate.ts';
 
 const PATH = '/api/v1/orders/:id/proof-of-delivery';
 const params = z.object({ id: z.uuid({ message: 'must be an order id (UUID)' }) }).strict();
-const problems = {
-  description: 'Problem',
-  content: { 'application/problem+json': { schema: problemSchema } },
-};
-const readFile = express.raw({ type: () => true, limit: MAX_PROOF_BYTES });
-
-function answer(res: Response, status: number, code: string, detail: string) {
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json(problemFor(status, code, detail));
-}
+const MB = MAX_PROOF_BYTES / 1024 / 1024;
 
 export function registerProofOfDeliveryRoutes(
   api: ApiDefinition,
@@ -40,7 +35,7 @@ export function registerProofOfDeliveryRoutes(
   api.registry.registerPath({
     method: 'post',
     path: '/api/v1/orders/{id}/proof-of-delivery',
-    summary: `Upload the proof of delivery of a shipped order (its manufacturer): the file itself as the body, JPEG, PNG, WebP or PDF, at most ${MAX_PROOF_BYTES / 1024 / 1024} MB; then mark it delivered with the returned key`,
+    summary: `Upload the proof of delivery of a shipped order (its manufacturer): the file itself as the body, JPEG, PNG, WebP or PDF, at most ${MB} MB; then mark it delivered with the returned key`,
     tags: ['orders'],
     security: [{ bearer: [] }],
     request: { params: params as never, body: { content: files, required: true } },
@@ -67,24 +62,17 @@ export function registerProofOfDeliveryRoutes(
     const { id } = parseInput(params, req.params, 'path');
     const principal = principalOf(req);
     await deps.proofs.mayUpload(principal, id);
-    const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const declared = declaredType(req);
     if (!(PROOF_TYPES as readonly string[]).includes(declared))
-      return answer(
+      return answerProblem(
         res,
         415,
         'unsupported_proof_type',
         `Send the file itself with Content-Type ${PROOF_TYPES.join(', ')} (got ${declared || 'none'}).`,
       );
-    const failure = await new Promise<unknown>((resolve) => readFile(req, res, resolve));
-    if ((failure as { type?: string } | undefined)?.type === 'entity.too.large')
-      return answer(
-        res,
-        413,
-        'proof_too_large',
-        `A proof of delivery may be at most ${MAX_PROOF_BYTES / 1024 / 1024} MB.`,
-      );
-    if (failure) throw failure;
-    const bytes: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const bytes = await readRawBody(req, res, MAX_PROOF_BYTES);
+    if (bytes === 'tooLarge')
+      return answerProblem(res, 413, 'proof_too_large', `A proof of delivery may be at most ${MB} MB.`);
     res.status(201).json(await deps.proofs.upload(principal, id, { bytes, contentType: declared }));
   });
 
@@ -104,18 +92,6 @@ export function registerProofOfDeliveryRoutes(
   });
   deps.router.get(PATH, deps.authenticate, async (req: Request, res: Response) => {
     const { id } = parseInput(params, req.params, 'path');
-    const file = await deps.proofs.download(principalOf(req), id);
-    res
-      .status(200)
-      .set({
-        'content-type': file.contentType,
-        'content-length': String(file.bytes.length),
-        // Served from our own origin: never sniffed into something else, never able to run anything.
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
-        'content-disposition': `inline; filename="proof-of-delivery-${id}"`,
-        'cache-control': 'private, max-age=3600',
-      })
-      .end(file.bytes);
+    sendStoredFile(res, await deps.proofs.download(principalOf(req), id), `proof-of-delivery-${id}`);
   });
 }
