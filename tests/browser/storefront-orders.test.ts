@@ -170,6 +170,8 @@ describe.skipIf(skipBrowserTests)('buying in the storefront and fulfilling the o
     await buyer.getByLabel('State, region or province').fill('NY');
     await buyer.getByLabel('Postal code').fill('10001');
     await buyer.getByLabel('Country').fill('us');
+    // Each error leaves as its field is fixed, without another submit.
+    await expect.poll(() => buyer.getByText('Required', { exact: true }).count()).toBe(0);
     await capture(buyer, 'storefront-checkout');
     await buyer.getByRole('button', { name: 'Continue to payment' }).click();
 

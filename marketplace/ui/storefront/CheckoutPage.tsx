@@ -62,6 +62,19 @@ export default function CheckoutPage() {
       </>
     );
 
+  // A field's error goes away as soon as the buyer fixes that field, not at the next submit.
+  const changeAddress = (next: ShippingAddress) => {
+    const stillWrong = validateAddress(next);
+    setErrors((current) => {
+      const kept = Object.entries(current).filter(
+        ([key]) =>
+          next[key as keyof ShippingAddress] === address[key as keyof ShippingAddress] || key in stillWrong,
+      );
+      return Object.fromEntries(kept) as AddressErrors;
+    });
+    setAddress(next);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validateAddress(address);
@@ -143,7 +156,7 @@ export default function CheckoutPage() {
               </Card>
             )}
             <Card title={m.addressTitle}>
-              <AddressForm value={address} errors={errors} onChange={setAddress} />
+              <AddressForm value={address} errors={errors} onChange={changeAddress} />
             </Card>
             <Card title={m.paymentTitle}>
               <fieldset className="choice-list">
