@@ -47,6 +47,9 @@ const order = z
     subtotalMinor: z.number().int(),
     placedAt: z.string(),
     lines: z.array(line).optional(),
+    counterpartyName: z.string().optional(),
+    totalMinor: z.number().int().optional(),
+    paymentStatus: z.string().optional(),
   })
   .openapi('Order');
 
@@ -181,10 +184,13 @@ export function registerOrderRoutes(
     {
       method: 'get',
       path: '/api/v1/orders',
-      summary: 'Orders you placed (retailers) or received (manufacturers)',
+      summary:
+        'Orders you placed (retailers) or received (manufacturers), newest first, optionally by status',
       tag: 'orders',
       auth: true,
-      query: pageQuery,
+      query: pageQuery.extend({
+        status: z.enum(ORDER_STATUSES, { message: `must be one of ${ORDER_STATUSES.join(', ')}` }).optional(),
+      }),
       response: z.object({ items: z.array(order) }),
     },
     async ({ principal, query }) => ({ items: await deps.orders.listOrders(principal, query) }),

@@ -34,6 +34,10 @@ export interface Order {
   subtotalMinor: number;
   placedAt: string;
   lines?: OrderPlacedV1['lines'];
+  /** In lists: the other company's name, the total with tax, and where the money stands. */
+  counterpartyName?: string;
+  totalMinor?: number;
+  paymentStatus?: string;
 }
 
 /**
@@ -275,17 +279,25 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
   /** A company sees the orders it placed (retailer) or received (manufacturer); platform staff see all. */
   async function listOrders(
     principal: Principal,
-    options: { limit: number; offset: number },
+    options: { limit: number; offset: number; status?: string },
   ): Promise<Order[]> {
     if (!can(principal, 'orders:read')) throw forbidden('You do not have access to orders.');
-    let query = db.selectFrom('orders').selectAll();
+    // The other side's name: the seller for a buyer, the buyer for a seller (staff see the seller's).
+    const counterparty =
+      principal.companyKind === 'manufacturer' ? 'o.buyer_company_id' : 'o.seller_company_id';
+    let query = db
+      .selectFrom('orders as o')
+      .innerJoin('companies as c', 'c.id', counterparty)
+      .selectAll('o')
+      .select('c.name as counterparty_name');
     if (principal.companyKind === 'retailer')
-      query = query.where('buyer_company_id', '=', principal.companyId);
+      query = query.where('o.buyer_company_id', '=', principal.companyId);
     else if (principal.companyKind === 'manufacturer')
-      query = query.where('seller_company_id', '=', principal.companyId);
+      query = query.where('o.seller_company_id', '=', principal.companyId);
+    if (options.status) query = query.where('o.status', '=', options.status);
     const rows = await query
-      .orderBy('placed_at', 'desc')
-      .orderBy('id')
+      .orderBy('o.placed_at', 'desc')
+      .orderBy('o.id')
       .limit(options.limit)
       .offset(options.offset)
       .execute();
@@ -297,6 +309,9 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       currency: r.currency,
       subtotalMinor: r.subtotal_minor,
       placedAt: new Date(r.placed_at).toISOString(),
+      counterpartyName: r.counterparty_name,
+      totalMinor: r.total_minor ?? r.subtotal_minor,
+      paymentStatus: r.payment_status,
     }));
   }
 

@@ -553,6 +553,28 @@ export function checkoutScenario(mode: Mode, options: { env?: Record<string, str
       await tp.http('DELETE', '/api/v1/cart', { token: buyer.token });
     });
 
+    it('lists each side its orders with the other company, the total and the payment state, by status', async () => {
+      const accepted = await tp.http('GET', '/api/v1/orders?status=accepted', { token: buyer.token });
+      expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+      expect(accepted.body.items.length).toBeGreaterThan(0);
+      expect(accepted.body.items.every((o: { status: string }) => o.status === 'accepted')).toBe(true);
+      expect(accepted.body.items[0]).toMatchObject({
+        counterpartyName: 'Hilltop Pottery',
+        totalMinor: 20_592,
+        paymentStatus: 'refunded',
+      });
+      const received = await tp.http('GET', '/api/v1/orders', { token: potter.token });
+      expect(
+        new Set(received.body.items.map((o: { counterpartyName: string }) => o.counterpartyName)),
+      ).toEqual(new Set(['Corner Shop']));
+      expectProblem(
+        await tp.http('GET', '/api/v1/orders?status=lost', { token: buyer.token }),
+        400,
+        'invalid_request',
+        'status',
+      );
+    });
+
     it.each([
       ['no shipping address', { paymentMethod: 'card' }, 'shippingAddress'],
       [
