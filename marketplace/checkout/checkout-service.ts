@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.ts';
 import { applyRate, type Currency } from '../../platform/money.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import { commissionFor } from '../commissions/commission-rules.ts';
-import { loadRateCard, monthGmvUsdMinor } from '../commissions/rate-card.ts';
+import { loadRateSchedule, monthGmvUsdMinor, negotiatedRateBps } from '../commissions/rate-card.ts';
 import type { Db } from '../db/database.ts';
 import type { ShippingAddress } from '../db/schema.ts';
 import type { PaymentProvider } from '../payments/payment-provider.ts';
@@ -126,6 +126,7 @@ export function createCheckoutService(deps: {
       const fxRate = await fxRateAt(tx, currency as Currency, at);
       const dueAt = input.paymentMethod === 'terms' ? new Date(at.getTime() + TERMS_DAYS * 86_400_000) : null;
       const orders: SellerOrder[] = [];
+      const schedule = await loadRateSchedule(tx, at);
       for (const section of groupBySupplier(lines)) {
         const seller = await tx
           .selectFrom('companies')
@@ -133,7 +134,11 @@ export function createCheckoutService(deps: {
           .where('id', '=', section.sellerCompanyId)
           .executeTakeFirstOrThrow();
         await checkPlanOrderLimit(tx, section, seller.plan, at);
-        const commission = commissionFor(await loadRateCard(tx, section.sellerCompanyId, at), {
+        const card = {
+          ...schedule,
+          negotiatedRateBps: await negotiatedRateBps(tx, section.sellerCompanyId, at),
+        };
+        const commission = commissionFor(card, {
           plan: seller.plan,
           usdRate: fxRate,
           monthGmvUsdMinor: await monthGmvUsdMinor(tx, section.sellerCompanyId, at),

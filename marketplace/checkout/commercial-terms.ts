@@ -181,7 +181,7 @@ export function createCommercialTerms(deps: { db: Db; clock: Clock }) {
         .where('o.status', 'not in', ['cancelled', 'rejected', 'expired'])
         .orderBy('o.due_at')
         .execute();
-      const outstanding = await db.transaction().execute((tx) => outstandingTermsUsdMinor(tx, companyId));
+      const outstanding = await outstandingTermsUsdMinor(db, companyId);
       return {
         companyId,
         approved: company.terms_approved_at !== null,

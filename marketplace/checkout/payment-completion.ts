@@ -85,17 +85,19 @@ export function createPaymentCompletion(deps: {
 }) {
   const { db, clock, payments, logger, notifier } = deps;
 
-  /** Sends every payout not yet sent; a manufacturer without a payout account waits until it connects one. */
-  async function sendPendingPayouts(): Promise<{ sent: number; waiting: number }> {
-    const due = await db
+  /**
+   * Sends payouts not yet sent (one group's, right after its payment; all of them from the job); a manufacturer
+   * without a payout account waits until it connects one.
+   */
+  async function sendPendingPayouts(groupId?: string): Promise<{ sent: number; waiting: number }> {
+    let query = db
       .selectFrom('payouts as p')
       .innerJoin('order_groups as g', 'g.id', 'p.group_id')
       .leftJoin('payment_accounts as a', 'a.company_id', 'p.seller_company_id')
       .select(['p.order_id', 'p.group_id', 'p.amount_minor', 'p.currency', 'g.charge_id', 'a.account_id'])
-      .where('p.status', '<>', 'sent')
-      .orderBy('p.created_at')
-      .limit(500)
-      .execute();
+      .where('p.status', '<>', 'sent');
+    if (groupId) query = query.where('p.group_id', '=', groupId);
+    const due = await query.orderBy('p.created_at').limit(500).execute();
     let sent = 0;
     let waiting = 0;
     for (const payout of due) {
@@ -191,7 +193,8 @@ export function createPaymentCompletion(deps: {
           ),
         );
       await notifier?.sendEmails(delivery);
-      await sendPendingPayouts();
+      // Only this checkout's payouts: the buyer's request must not wait on everyone else's transfers.
+      await sendPendingPayouts(groupId);
     } else if (result.failureCode) {
       throw new DomainError(
         'validation',

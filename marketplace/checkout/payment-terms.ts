@@ -2,7 +2,7 @@
  * Net terms: a retailer an admin approved may pay 30 days after placing an order, up to its credit limit.
  * The limit is in USD; what is outstanding is every terms order not yet paid, at each order's own FX rate.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { DomainError } from '../../platform/errors.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -10,7 +10,10 @@ export const TERMS_DAYS = 30;
 
 type Tx = Transaction<Database>;
 
-export async function outstandingTermsUsdMinor(tx: Tx, buyerCompanyId: string): Promise<number> {
+export async function outstandingTermsUsdMinor(
+  tx: Tx | Kysely<Database>,
+  buyerCompanyId: string,
+): Promise<number> {
   const row = await tx
     .selectFrom('orders')
     .select(sql<string>`coalesce(sum(round((total_minor - refunded_minor) * fx_rate)), 0)`.as('owed'))

@@ -12,7 +12,11 @@ type Tx = Transaction<Database>;
 /** Orders that count towards GMV: placed and not undone. */
 export const GMV_EXCLUDED_STATUSES = ['pending_payment', 'cancelled', 'rejected', 'expired'];
 
-export async function loadRateCard(tx: Tx, sellerCompanyId: string, at: Date): Promise<RateCard> {
+/**
+ * The parts of the rate card every manufacturer shares (plan rates, category rules, volume tiers), read once per
+ * checkout however many manufacturers it has; `negotiatedRateBps` adds each one's own rate.
+ */
+export async function loadRateSchedule(tx: Tx, at: Date): Promise<Omit<RateCard, 'negotiatedRateBps'>> {
   const planRows = await tx
     .selectFrom('commission_plan_rates')
     .select(['plan', 'rate_bps', 'effective_from'])
@@ -43,15 +47,6 @@ export async function loadRateCard(tx: Tx, sellerCompanyId: string, at: Date): P
     .map((t) => ({ minMonthGmvUsdMinor: Number(t.min_month_gmv_usd_minor), discountBps: t.discount_bps }))
     .sort((a, b) => a.minMonthGmvUsdMinor - b.minMonthGmvUsdMinor);
 
-  const negotiated = await tx
-    .selectFrom('commission_negotiated_rates')
-    .select('rate_bps')
-    .where('company_id', '=', sellerCompanyId)
-    .where('effective_from', '<=', at)
-    .orderBy('effective_from', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-
   return {
     at: at.toISOString(),
     planRatesBps,
@@ -61,8 +56,21 @@ export async function loadRateCard(tx: Tx, sellerCompanyId: string, at: Date): P
       adjustmentBps: r.adjustment_bps,
     })),
     volumeTiers,
-    negotiatedRateBps: negotiated?.rate_bps ?? null,
   };
+}
+
+/** The manufacturer's negotiated rate in force at `at`, if it has one. */
+export async function negotiatedRateBps(tx: Tx, sellerCompanyId: string, at: Date): Promise<number | null> {
+  const negotiated = await tx
+    .selectFrom('commission_negotiated_rates')
+    .select('rate_bps')
+    .where('company_id', '=', sellerCompanyId)
+    .where('effective_from', '<=', at)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  return negotiated?.rate_bps ?? null;
 }
 
 /** The manufacturer's GMV in USD minor units from the start of `at`'s calendar month (UTC) up to `at`. */

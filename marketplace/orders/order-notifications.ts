@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { formatMoney } from '../invoices/money-format.ts';
 import { nothingToDeliver, type Delivery, type Notifier } from '../notifications/notifier.ts';
 
 const WORDS: Record<string, string> = {
@@ -18,11 +19,6 @@ const WORDS: Record<string, string> = {
   cancelled: 'was cancelled',
   expired: 'expired unpaid',
 };
-
-function money(minor: number, currency: string): string {
-  const major = `${Math.trunc(minor / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
-  return `${major} ${currency}`;
-}
 
 export async function notifyOrderChange(
   notifier: Notifier | undefined,
@@ -54,7 +50,7 @@ export async function notifyOrderChange(
       {
         kind: 'order.received',
         title: `New order from ${order.buyer_name}`,
-        body: `Order ${short}: ${money(order.total_minor ?? order.subtotal_minor, order.currency)}. Accept or reject it in your order inbox.`,
+        body: `Order ${short}: ${formatMoney(order.total_minor ?? order.subtotal_minor, order.currency)}. Accept or reject it in your order inbox.`,
         link,
       },
     );
