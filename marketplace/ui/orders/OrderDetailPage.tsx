@@ -2,16 +2,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
-import {
-  Badge,
-  Button,
-  Card,
-  DataTable,
-  EmptyState,
-  Notice,
-  PageTitle,
-  Skeleton,
-} from '../components/index.ts';
+import { Badge, Button, Card, EmptyState, Notice, PageTitle, Skeleton } from '../components/index.ts';
 import { formatDateTime } from '../data/dates.ts';
 import { downloadWithSession } from '../data/download.ts';
 import { formatMoney } from '../data/money.ts';
@@ -20,6 +11,7 @@ import { canBuy, useCart } from '../storefront/CartContext.tsx';
 import type { Cart } from '../storefront/types.ts';
 import { orderMessages as m } from './messages.ts';
 import { OrderActions } from './OrderActions.tsx';
+import { OrderLinesTable } from './OrderLinesTable.tsx';
 import { statusLabel, statusTone } from './status.ts';
 import { Timeline } from './Timeline.tsx';
 import type { Invoice, OrderDetails, Side } from './types.ts';
@@ -27,8 +19,6 @@ import type { Invoice, OrderDetails, Side } from './types.ts';
 /** The other side may act at any time; re-reading keeps the timeline current without a reload. */
 const REFRESH_MS = 4_000;
 const INVOICED = new Set(['placed', 'accepted', 'processing', 'shipped', 'delivered', 'completed']);
-
-type Line = OrderDetails['lines'][number];
 
 export default function OrderDetailPage() {
   const { id } = useParams();
@@ -98,41 +88,7 @@ function OrderView({
             </Card>
           )}
           <Card title={m.lines}>
-            <DataTable<Line>
-              caption={m.lines}
-              captionHidden
-              rows={order.lines}
-              rowKey={(l) => String(l.lineNo)}
-              columns={[
-                {
-                  key: 'product',
-                  header: m.product,
-                  // The SKU under the name rather than in a column of its own keeps the table narrow on a phone.
-                  render: (l) => (
-                    <span className="product-cell">
-                      <Link to={`/catalog/products/${l.productId}`}>{l.name}</Link>
-                      <span className="muted">{l.sku}</span>
-                    </span>
-                  ),
-                },
-                {
-                  key: 'qty',
-                  header: m.quantityPrice,
-                  numeric: true,
-                  render: (l) =>
-                    m.quantityTimes(
-                      l.quantity.toLocaleString(),
-                      formatMoney(l.unitPriceMinor, order.currency),
-                    ),
-                },
-                {
-                  key: 'total',
-                  header: m.lineTotal,
-                  numeric: true,
-                  render: (l) => formatMoney(l.lineTotalMinor, order.currency),
-                },
-              ]}
-            />
+            <OrderLinesTable caption={m.lines} lines={order.lines} currency={order.currency} />
             <Totals order={order} invoice={invoice.data} />
           </Card>
         </div>

@@ -1,15 +1,15 @@
 /** After checkout: each manufacturer's order with its lines, tax and total, and where to go next. */
 import { Link, useParams } from 'react-router';
-import { Badge, Card, DataTable, Notice, PageTitle, Skeleton } from '../components/index.ts';
+import { Badge, Card, Notice, PageTitle, Skeleton } from '../components/index.ts';
 import { formatDate, formatDateTime } from '../data/dates.ts';
 import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi } from '../data/useApi.ts';
+import { OrderLinesTable } from '../orders/OrderLinesTable.tsx';
 import { statusLabel, statusTone } from '../orders/status.ts';
 import { confirmationMessages as m } from './messages.ts';
 import type { OrderGroup } from './types.ts';
 
 type GroupOrder = OrderGroup['orders'][number];
-type GroupLine = GroupOrder['lines'][number];
 
 /** The API gives tax rates as decimal strings ("0.08875"); shown as a percentage without float arithmetic. */
 export function formatRate(rate: string): string {
@@ -91,36 +91,10 @@ function GroupOrderCard({ order, currency }: { order: GroupOrder; currency: stri
       title={m.orderFrom(order.sellerName)}
       actions={<Badge tone={statusTone(order.status)}>{statusLabel(order.status)}</Badge>}
     >
-      <DataTable<GroupLine>
+      <OrderLinesTable
         caption={m.orderFrom(order.sellerName)}
-        captionHidden
-        rows={order.lines}
-        rowKey={(l) => String(l.lineNo)}
-        columns={[
-          {
-            key: 'product',
-            header: m.product,
-            render: (l) => (
-              <span className="product-cell">
-                <Link to={`/catalog/products/${l.productId}`}>{l.productName}</Link>
-                <span className="muted">{l.sku}</span>
-              </span>
-            ),
-          },
-          {
-            key: 'qty',
-            header: m.quantityPrice,
-            numeric: true,
-            render: (l) =>
-              m.quantityTimes(l.quantity.toLocaleString(), formatMoney(l.unitPriceMinor, currency)),
-          },
-          {
-            key: 'total',
-            header: m.lineTotal,
-            numeric: true,
-            render: (l) => formatMoney(l.lineTotalMinor, currency),
-          },
-        ]}
+        lines={order.lines.map((l) => ({ ...l, name: l.productName }))}
+        currency={currency}
       />
       <dl className="totals">
         <div>
