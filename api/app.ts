@@ -14,6 +14,8 @@ import { ApiDefinition } from './openapi.ts';
 import { errorHandler, notFoundHandler } from './problem.ts';
 import { registerEmailLinkPages } from './email-link-pages.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerCompanyRoutes } from './routes/company-routes.ts';
+import { registerKybDocumentRoutes } from './routes/kyb-document-routes.ts';
 import { registerIdentityRoutes } from './routes/identity-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -98,6 +100,12 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     authenticate: requireToken,
   });
   registerBillingRoutes(api, { billing: platform.services.billing });
+  registerCompanyRoutes(api, { companies: platform.services.companies });
+  registerKybDocumentRoutes(api, {
+    companies: platform.services.companies,
+    router,
+    authenticate: requireToken,
+  });
   registerCubeRoutes(api, { gateway: platform.gateway });
   registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });
   const openApiDocument = api.document(options.publicUrl);

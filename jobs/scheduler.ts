@@ -46,6 +46,12 @@ export function startScheduledJobs(platform: Pick<Platform, 'db' | 'config' | 'l
       const { sent, waiting } = await services.paymentCompletion.sendPendingPayouts();
       if (sent + waiting > 0) logger.info({ sent, waiting }, 'manufacturer payouts');
     }),
+    // Daily at 03:17 UTC: tenure and the year's order window move by a day at a time. KYB decisions rescore the
+    // company they touch at once, so the badge never waits for this.
+    schedule('trust-scores', '17 3 * * *', async () => {
+      const { scored, changed } = await services.companies.rescoreAllAsSystem();
+      logger.info({ scored, changed }, 'trust scores recomputed');
+    }),
     schedule('refund-unfulfilled-orders', '*/5 * * * *', async () => {
       const refunded = await services.refunds.refundUnfulfilled();
       if (refunded > 0) logger.info({ refunded }, 'refunded paid orders that ended before shipping');

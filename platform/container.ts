@@ -14,6 +14,7 @@ import { OutboxRelay } from '../ingest/relay.ts';
 import { createBillingService } from '../marketplace/billing/billing-service.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
 import { createClaimService } from '../marketplace/claims/claim-service.ts';
+import { createCompaniesService } from '../marketplace/companies/companies-service.ts';
 import { createCartService } from '../marketplace/checkout/cart-service.ts';
 import { createCheckoutService } from '../marketplace/checkout/checkout-service.ts';
 import { createCommercialTerms } from '../marketplace/checkout/commercial-terms.ts';
@@ -83,6 +84,7 @@ export interface Platform {
     proofOfDelivery: ReturnType<typeof createProofOfDelivery>;
     billing: ReturnType<typeof createBillingService>;
     claims: ReturnType<typeof createClaimService>;
+    companies: ReturnType<typeof createCompaniesService>;
     invoices: ReturnType<typeof createInvoiceService>;
     settlements: ReturnType<typeof createSettlementService>;
   };
@@ -267,6 +269,7 @@ export async function createPlatform(
           storage,
           windowDays: config.claimWindowDays,
         }),
+        companies: createCompaniesService({ db, clock, storage, notifier }),
         invoices: createInvoiceService({ db, clock, mailer, logger }),
         settlements: createSettlementService({ db, clock }),
       },

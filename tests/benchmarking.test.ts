@@ -30,6 +30,7 @@ describe('supplier benchmarking', () => {
     const { companyId } = await tp.platform.services.identity.registerCompany(
       { kind: 'manufacturer', name, country, city, owner: { email, password: PASSWORD } },
       systemActor,
+      { kybApproved: true },
     );
     return { companyId, token: await tp.login(email) };
   }

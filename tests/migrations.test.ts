@@ -25,6 +25,7 @@ describe('migrations', () => {
       '2026_11_28_0005_invoices',
       '2026_11_28_0006_claims',
       '2026_11_28_0007_billing',
+      '2026_11_29_0001_kyb',
     ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
@@ -46,6 +47,7 @@ describe('migrations', () => {
       '2026_11_28_0005_invoices',
       '2026_11_28_0006_claims',
       '2026_11_28_0007_billing',
+      '2026_11_29_0001_kyb',
     ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);
@@ -59,6 +61,9 @@ describe('migrations', () => {
     expect(await buildModels(warehouse)).toEqual([
       'seed:dim_cities',
       'dim_companies',
+      'dim_company_locations',
+      'dim_company_trust',
+      'dim_company_verification',
       'dim_dates',
       'dim_products',
       'fct_claims',

@@ -89,6 +89,7 @@ async function seed(databaseUrl: string, dataDir: string) {
         owner: { email, password: PASSWORD },
       },
       systemActor,
+      { kybApproved: true },
     );
     await platform.db
       .updateTable('companies')

@@ -25,6 +25,7 @@ const orderStatus = z.enum([
 
 const claimType = z.enum(['damaged', 'missing', 'wrong_item', 'other']);
 const claimStatus = z.enum(['open', 'seller_responded', 'escalated', 'resolved', 'withdrawn']);
+const kybStatus = z.enum(['not_submitted', 'submitted', 'changes_requested', 'approved', 'rejected']);
 
 export const envelopeSchema = z.object({
   eventId: uuid,
@@ -51,6 +52,28 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     city: z.string(),
   }),
   'company.member_added@1': z.object({ companyId: uuid, userId: uuid, role: z.string() }),
+  'company.kyb_status_changed@1': z.object({
+    companyId: uuid,
+    from: kybStatus,
+    to: kybStatus,
+    reason: z.string().nullable(),
+    requestedDocuments: z.array(z.string()),
+  }),
+  'company.profile_updated@1': z.object({
+    companyId: uuid,
+    changed: z.array(z.string()),
+    country: z.string().nullable(),
+    region: z.string().nullable(),
+    city: z.string().nullable(),
+    latitude: z.number().min(-90).max(90).nullable(),
+    longitude: z.number().min(-180).max(180).nullable(),
+  }),
+  'company.trust_scored@1': z.object({
+    companyId: uuid,
+    score: z.number().int().min(0).max(100),
+    badge: z.enum(['basic', 'verified', 'premium']),
+    previousScore: z.number().int().min(0).max(100).nullable(),
+  }),
   'product.listed@1': z.object({
     productId: uuid,
     sellerCompanyId: uuid,

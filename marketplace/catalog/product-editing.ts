@@ -108,7 +108,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
         throw new DomainError(
           'forbidden',
           'company_not_verified',
-          'Only a verified manufacturer can publish: the company owner must verify their email address first.',
+          'Only a verified manufacturer can publish: submit your company verification (KYB) and wait for approval.',
         );
       if (status === 'published') await assertProductLimit(tx, principal.companyId);
       await tx

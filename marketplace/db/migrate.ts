@@ -15,6 +15,7 @@ import * as payments from './migrations/2026_11_28_0003_payments.ts';
 import * as invoices from './migrations/2026_11_28_0005_invoices.ts';
 import * as claims from './migrations/2026_11_28_0006_claims.ts';
 import * as billing from './migrations/2026_11_28_0007_billing.ts';
+import * as kyb from './migrations/2026_11_29_0001_kyb.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0005_invoices': invoices,
   '2026_11_28_0006_claims': claims,
   '2026_11_28_0007_billing': billing,
+  '2026_11_29_0001_kyb': kyb,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

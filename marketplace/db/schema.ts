@@ -17,6 +17,66 @@ export interface CompaniesTable {
   plan: ColumnType<Plan, Plan | undefined, Plan>;
   terms_approved_at: Timestamp | null;
   credit_limit_usd_minor: ColumnType<number, number | undefined, number>;
+  // KYB and trust (migration 2026_11_29_0001_kyb); written by marketplace/companies/ only.
+  legal_name: NullableText;
+  registration_number: NullableText;
+  tax_id: NullableText;
+  website: NullableText;
+  description: NullableText;
+  founded_year: ColumnType<number | null, number | null | undefined, number | null>;
+  kyb_status: ColumnType<KybStatus, KybStatus | undefined, KybStatus>;
+  kyb_submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  kyb_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  trust_score: ColumnType<number | null, number | null | undefined, number | null>;
+  trust_badge: ColumnType<TrustBadge, TrustBadge | undefined, TrustBadge>;
+  trust_components: ColumnType<unknown, string | null | undefined, string | null>;
+  trust_computed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export type KybStatus = 'not_submitted' | 'submitted' | 'changes_requested' | 'approved' | 'rejected';
+export type TrustBadge = 'basic' | 'verified' | 'premium';
+export type KybDocumentKind = 'business_registration' | 'tax_id' | 'proof_of_address' | 'other';
+export type AddressKind = 'registered' | 'operations' | 'warehouse';
+
+export interface CompanyAddressesTable {
+  id: string;
+  company_id: string;
+  kind: AddressKind;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postal_code: string | null;
+  country: string;
+  latitude: number | null;
+  longitude: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KybDocumentsTable {
+  id: string;
+  company_id: string;
+  kind: KybDocumentKind;
+  storage_key: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: Timestamp;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface KybReviewsTable {
+  id: string;
+  company_id: string;
+  action: 'submitted' | 'approved' | 'rejected' | 'changes_requested';
+  reason: string | null;
+  requested_documents: ColumnType<KybDocumentKind[], string | undefined, string>;
+  actor_user_id: string | null;
+  created_at: Timestamp;
 }
 
 export type Plan = 'free' | 'professional' | 'enterprise';
@@ -471,6 +531,9 @@ export interface OutboxTable {
 
 export interface Database {
   companies: CompaniesTable;
+  company_addresses: CompanyAddressesTable;
+  kyb_documents: KybDocumentsTable;
+  kyb_reviews: KybReviewsTable;
   users: UsersTable;
   one_time_tokens: OneTimeTokensTable;
   invitations: InvitationsTable;

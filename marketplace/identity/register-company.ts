@@ -10,6 +10,7 @@ import { systemActor } from '../../platform/domain-event.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CompanyKind } from '../../platform/principal.ts';
 import { COMPANY_REGISTERED, type CompanyRegisteredV1 } from '../companies/events.ts';
+import { approveOnOperatorsWord } from '../companies/kyb-review.ts';
 import type { Database } from '../db/schema.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import { assertEmailFree, findUserByEmail, type IdentityDeps } from './deps.ts';
@@ -91,23 +92,30 @@ export function registerCompanyUseCases(deps: IdentityDeps) {
     return { companyId, userId };
   }
 
-  /** Operator path: the owner's email counts as verified unless `emailVerified: false`. */
+  /**
+   * Operator path: the owner's email counts as verified unless `emailVerified: false`. `kybApproved` records a
+   * manufacturer as verified on the operator's word (migrations of existing sellers, the demo, tests), with the
+   * same history row, audit record and event an admin's approval writes; everyone else goes through KYB review.
+   */
   async function registerCompany(
     input: RegisterCompanyInput,
     actor: Actor,
-    options: { emailVerified?: boolean } = {},
+    options: { emailVerified?: boolean; kybApproved?: boolean } = {},
   ) {
     permissionsFor(input.kind, input.owner.role ?? (input.kind === 'platform' ? 'admin' : 'owner'));
     const passwordHash = await hashPassword(input.owner.password);
     const now = clock.now();
-    return db.transaction().execute((tx) =>
-      insertCompanyWithOwner(tx, input, passwordHash, {
+    return db.transaction().execute(async (tx) => {
+      const ids = await insertCompanyWithOwner(tx, input, passwordHash, {
         emailVerified: options.emailVerified ?? true,
         via: 'operator',
         actor,
         now,
-      }),
-    );
+      });
+      if (options.kybApproved && input.kind === 'manufacturer')
+        await approveOnOperatorsWord(tx, ids.companyId, actor, now);
+      return ids;
+    });
   }
 
   /** Public sign-up. Resolves the same way whether or not the email was free. */

@@ -13,6 +13,8 @@ export const NOTIFICATION_KINDS = {
   'claim.opened': 'A buyer opened a claim (damaged, missing or wrong items) on one of your company’s orders',
   'claim.updated': 'A claim your company is part of was answered, escalated to Wholesail or withdrawn',
   'claim.resolved': 'A claim your company is part of was resolved (refund, replacement or rejection)',
+  'company.verification':
+    'Wholesail reviewed your company’s verification (approved, rejected or changes requested)',
 } as const;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

@@ -141,6 +141,23 @@ export const RETAILERS = [
   { name: 'Kiosk Berlin', slug: 'kioskberlin', country: 'DE', city: 'Berlin' },
 ];
 
+/**
+ * Manufacturers still in KYB review, so the admin queue has work: two submitted (one with a document another
+ * company also uploaded, which raises a risk flag), one sent back for a new tax document, one not yet submitted.
+ */
+export const PENDING_MANUFACTURERS: Array<{
+  name: string;
+  slug: string;
+  country: string;
+  city: string;
+  stage: 'submitted' | 'changes_requested' | 'not_submitted';
+}> = [
+  { name: 'Fjord Textiles', slug: 'fjord', country: 'NO', city: 'Oslo', stage: 'submitted' },
+  { name: 'Sakura Paper Co', slug: 'sakura', country: 'JP', city: 'Osaka', stage: 'submitted' },
+  { name: 'Andes Alpaca Works', slug: 'andes', country: 'US', city: 'Denver', stage: 'changes_requested' },
+  { name: 'Delta Candle Studio', slug: 'delta', country: 'US', city: 'Atlanta', stage: 'not_submitted' },
+];
+
 export const sellerEmail = (slug: string) => `sales@${slug}.demo`;
 export const buyerEmail = (slug: string) => `buyer@${slug}.demo`;
 
@@ -148,6 +165,10 @@ export function demoLogins(): Array<{ email: string; role: string }> {
   return [
     ...PLATFORM_STAFF.map((s) => ({ email: s.email, role: `platform ${s.role}` })),
     ...MANUFACTURERS.map((m) => ({ email: sellerEmail(m.slug), role: `manufacturer: ${m.name}` })),
+    ...PENDING_MANUFACTURERS.map((m) => ({
+      email: sellerEmail(m.slug),
+      role: `manufacturer awaiting KYB (${m.stage.replace('_', ' ')}): ${m.name}`,
+    })),
     ...RETAILERS.map((r) => ({ email: buyerEmail(r.slug), role: `retailer: ${r.name}` })),
   ];
 }

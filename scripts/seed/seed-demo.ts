@@ -12,6 +12,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Platform } from '../../platform/container.ts';
 import { systemActor } from '../../platform/domain-event.ts';
 import { createTrade } from './seed-trade.ts';
+import { approveKyb, prepareKyb, requestNewTaxDocument } from './seed-kyb.ts';
+import { createCompaniesService } from '../../marketplace/companies/companies-service.ts';
+import { createNotifier } from '../../marketplace/notifications/notifier.ts';
 import {
   DEMO_PASSWORD,
   DEMO_PLANS,
@@ -19,6 +22,7 @@ import {
   DEMO_REGIONS,
   DEMO_TERMS,
   MANUFACTURERS,
+  PENDING_MANUFACTURERS,
   PLATFORM_STAFF,
   RETAILERS,
   buyerEmail,
@@ -69,12 +73,21 @@ export async function seedDemo(
   const deps = { db: platform.db, clock };
   const identity = createIdentityService(deps);
   const catalog = createCatalogService(deps);
+  // KYB on the seed's clock, so verification dates sit where the demo's history does.
+  const notifier = createNotifier({ mailer: platform.mailer, clock, publicUrl: platform.config.publicUrl });
+  const companies = createCompaniesService({ ...deps, storage: platform.storage, notifier });
 
   const catalogSize = options.catalogProducts ?? DEMO_CATALOG_PRODUCTS;
   const perSeller = Math.ceil(catalogSize / MANUFACTURERS.length);
   const batches = Math.ceil(perSeller / CATALOG_BATCH) * MANUFACTURERS.length;
   const totalSteps =
-    PLATFORM_STAFF.length + MANUFACTURERS.length + RETAILERS.length + batches + DAYS * ordersPerDay;
+    PLATFORM_STAFF.length +
+    MANUFACTURERS.length +
+    PENDING_MANUFACTURERS.length +
+    RETAILERS.length +
+    batches +
+    DAYS * ordersPerDay +
+    1;
   const bar = new SingleBar(
     { format: 'Seeding demo marketplace [{bar}] {percentage}% | {value}/{total} | {task}', hideCursor: true },
     Presets.shades_classic,
@@ -102,9 +115,10 @@ export async function seedDemo(
     tick('platform staff');
   }
 
+  const admin = await identity.authenticate(PLATFORM_STAFF[0]!.email, DEMO_PASSWORD);
   const products: Array<{ id: string; sellerSlug: string }> = [];
   const sellers: Principal[] = [];
-  for (const m of MANUFACTURERS) {
+  for (const [index, m] of MANUFACTURERS.entries()) {
     await identity.registerCompany(
       {
         kind: 'manufacturer',
@@ -116,6 +130,9 @@ export async function seedDemo(
       systemActor,
     );
     const seller = await identity.authenticate(sellerEmail(m.slug), DEMO_PASSWORD);
+    // Every demo seller was verified the way a real one is: profile, documents, submission, an admin's approval.
+    await prepareKyb(companies, seller, m, index);
+    await approveKyb(companies, admin, seller.companyId);
     // Plans are the operator's to set (and audited when an admin does it through the API).
     await platform.db
       .updateTable('companies')
@@ -138,6 +155,32 @@ export async function seedDemo(
     }
     current = registeredAt;
     tick(`manufacturer ${m.name}`);
+  }
+
+  // Manufacturers still waiting for KYB, so the admin queue has work (see PENDING_MANUFACTURERS).
+  let sharedPdf: Buffer | undefined;
+  for (const [k, m] of PENDING_MANUFACTURERS.entries()) {
+    await identity.registerCompany(
+      {
+        kind: 'manufacturer',
+        name: m.name,
+        country: m.country,
+        city: m.city,
+        owner: { email: sellerEmail(m.slug), password: DEMO_PASSWORD },
+      },
+      systemActor,
+    );
+    const seller = await identity.authenticate(sellerEmail(m.slug), DEMO_PASSWORD);
+    current = new Date(end.getTime() - (PENDING_MANUFACTURERS.length - k) * 3 * 3_600_000);
+    const pdf = await prepareKyb(companies, seller, m, MANUFACTURERS.length + k, {
+      submit: m.stage !== 'not_submitted',
+      // The second submitted case reuses the first one's registration file: a risk flag for the reviewer.
+      ...(sharedPdf && m.stage === 'submitted' ? { registrationPdf: sharedPdf } : {}),
+    });
+    if (m.stage === 'submitted') sharedPdf ??= pdf;
+    if (m.stage === 'changes_requested') await requestNewTaxDocument(companies, admin, seller.companyId);
+    current = new Date(start.getTime() - 120_000);
+    tick(`pending manufacturer ${m.name}`);
   }
 
   // The browsable catalog: a few thousand generated products across the category tree, in batches.
@@ -217,6 +260,9 @@ export async function seedDemo(
     }
   }
   await trade.finish(end);
+  current = end;
+  await companies.rescoreAllAsSystem();
+  tick('trust scores');
   if (options.progress) bar.stop();
   return { orders: placed, catalogProducts };
 }

@@ -93,6 +93,7 @@ describe.runIf(servicesAvailable())('the pipeline under chaos', () => {
           owner: { email, password: 'chaos-password' },
         },
         systemActor,
+        { kybApproved: true },
       );
       return identity.authenticate(email, 'chaos-password');
     };

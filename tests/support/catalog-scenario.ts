@@ -130,20 +130,14 @@ export function catalogScenario(mode: Mode) {
       );
     });
 
-    it('lets only a verified manufacturer publish (verified = owner email verified until KYB exists)', async () => {
-      const pending = await tp.company('manufacturer', 'Pending Ltd');
+    it('lets only a verified manufacturer (KYB approved) publish', async () => {
+      const pending = await tp.company('manufacturer', 'Pending Ltd', undefined, { kyb: 'none' });
       const email = `cm-${Date.now()}@example.test`;
       await tp.platform.services.identity.addMember(
         pending.companyId,
         { email, password: PASSWORD, role: 'catalog_manager' },
         systemActor,
       );
-      await tp.platform.db
-        .updateTable('users')
-        .set({ email_verified_at: null })
-        .where('company_id', '=', pending.companyId)
-        .where('role', '=', 'owner')
-        .execute();
       const token = await tp.login(email);
       const body = { sku: 'P-1', name: 'Pending pot', priceMinor: 500, currency: 'EUR', stock: 3 };
       expectProblem(

@@ -27,11 +27,16 @@ export interface TestPlatform {
   platform: Platform;
   url: string;
   login(email: string, password?: string): Promise<string>;
-  /** Registers a company with its owner through the identity service; returns ids and a logged-in token. */
+  /**
+   * Registers a company with its owner through the identity service; returns ids and a logged-in token.
+   * Manufacturers come verified (KYB approved on the operator's word) unless `kyb: 'none'`, so tests about
+   * selling need no review step; tests about KYB itself ask for an unverified one.
+   */
   company(
     kind: CompanyKind,
     name: string,
     role?: string,
+    options?: { kyb?: 'approved' | 'none' },
   ): Promise<{ companyId: string; email: string; token: string }>;
   http(
     method: string,
@@ -111,11 +116,12 @@ export async function startTestPlatform(
   };
 
   let counter = 0;
-  const company: TestPlatform['company'] = async (kind, name, role) => {
+  const company: TestPlatform['company'] = async (kind, name, role, options = {}) => {
     const email = `${kind}-${++counter}-${suffix}@example.test`;
     const { companyId } = await platform.services.identity.registerCompany(
       { kind, name, country: 'US', city: 'Austin', owner: { email, password: PASSWORD, role } },
       systemActor,
+      { kybApproved: (options.kyb ?? 'approved') === 'approved' },
     );
     return { companyId, email, token: await login(email) };
   };

@@ -1,0 +1,3 @@
+import { kybScenario } from './support/kyb-scenario.ts';
+
+kybScenario('embedded');
