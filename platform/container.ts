@@ -15,6 +15,7 @@ import { createBillingService } from '../marketplace/billing/billing-service.ts'
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
 import { createClaimService } from '../marketplace/claims/claim-service.ts';
 import { createCompaniesService } from '../marketplace/companies/companies-service.ts';
+import { createSecretBox } from '../marketplace/identity/secret-box.ts';
 import { createCartService } from '../marketplace/checkout/cart-service.ts';
 import { createCheckoutService } from '../marketplace/checkout/checkout-service.ts';
 import { createCommercialTerms } from '../marketplace/checkout/commercial-terms.ts';
@@ -48,6 +49,7 @@ import { SQL_CONSOLE_LIMITS, createSqlConsole } from '../semantic-layer/sql-cons
 import { openReadOnlyWarehouse, openWarehouse, type Warehouse } from '../warehouse/client.ts';
 import { buildModels } from '../warehouse/build.ts';
 import { migrateWarehouse } from '../warehouse/migrate.ts';
+import { resolveAuthSecret } from './secrets.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -231,7 +233,15 @@ export async function createPlatform(
       storage,
       metrics,
       services: {
-        identity: createIdentityService({ db, clock, mailer, publicUrl: config.publicUrl, throttle, guard }),
+        identity: createIdentityService({
+          db,
+          clock,
+          mailer,
+          publicUrl: config.publicUrl,
+          throttle,
+          guard,
+          secrets: createSecretBox(resolveAuthSecret(config)),
+        }),
         catalog: createCatalogService({ db, clock }),
         orders: createOrderService({ db, clock }),
         messaging: createMessagingService({ db, clock, notifier }),

@@ -28,6 +28,7 @@ async function lastTenUnits(db: Db) {
       owner: { email: `m-${stamp}@t.test`, password: 'pw-123456' },
     },
     systemActor,
+    { kybApproved: true },
   );
   await identity.registerCompany(
     {

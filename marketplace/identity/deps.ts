@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import type { AccessGuard } from './access-guard.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import type { SecretBox } from './secret-box.ts';
 
 export interface IdentityDeps {
   db: Db;
@@ -18,6 +19,8 @@ export interface IdentityDeps {
   publicUrl: string;
   throttle: LoginThrottle;
   guard: AccessGuard;
+  /** Seals TOTP secrets at rest (secret-box.ts). */
+  secrets: SecretBox;
 }
 
 export const actorOf = (principal: Principal): Actor => ({

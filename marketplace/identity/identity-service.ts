@@ -28,6 +28,7 @@ import { registerCompanyUseCases } from './register-company.ts';
 import { permissionsFor } from './roles.ts';
 import { suspensionUseCases } from './suspension.ts';
 import { twoFactorUseCases } from './two-factor.ts';
+import { ephemeralSecretBox, type SecretBox } from './secret-box.ts';
 
 export type { RegisterCompanyInput } from './register-company.ts';
 
@@ -45,6 +46,8 @@ export function createIdentityService(input: {
   publicUrl?: string;
   throttle?: LoginThrottle;
   guard?: AccessGuard;
+  /** The platform passes one keyed by its auth secret; without it sealed secrets do not outlive the process. */
+  secrets?: SecretBox;
 }) {
   const deps: IdentityDeps = {
     db: input.db,
@@ -53,6 +56,7 @@ export function createIdentityService(input: {
     publicUrl: input.publicUrl ?? 'http://localhost:3000',
     throttle: input.throttle ?? createLoginThrottle({ kind: 'memory' }),
     guard: input.guard ?? createAccessGuard({ db: input.db }),
+    secrets: input.secrets ?? ephemeralSecretBox(),
   };
   const { db, clock } = deps;
 

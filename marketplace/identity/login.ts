@@ -117,7 +117,7 @@ export function loginUseCases(deps: IdentityDeps) {
     await throttle.beforeLogin(accountKey, input.ip);
     refuseInactive(challenge);
     const accepted = await db.transaction().execute(async (tx) => {
-      if (!(await acceptSecondFactor(tx, challenge.id, input.code))) return false;
+      if (!(await acceptSecondFactor(tx, deps.secrets, challenge.id, input.code))) return false;
       await consumeOneTimeToken(tx, input.challengeToken, 'login_challenge', now, 'challengeToken');
       return true;
     });

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { actorOf, type IdentityDeps } from './deps.ts';
 import { USER_TWO_FACTOR_DISABLED, USER_TWO_FACTOR_ENABLED } from './events.ts';
+import type { SecretBox } from './secret-box.ts';
 import { hashToken } from './secret-tokens.ts';
 import { recordUserChanged } from './user-events.ts';
 
@@ -51,6 +52,7 @@ async function acceptTotp(
 /** Accepts a current TOTP code or an unused recovery code of `userId` (spending it). */
 export async function acceptSecondFactor(
   tx: Transaction<Database>,
+  secrets: SecretBox,
   userId: string,
   code: string,
 ): Promise<boolean> {
@@ -61,7 +63,7 @@ export async function acceptSecondFactor(
     .forUpdate()
     .executeTakeFirstOrThrow();
   if (!user.totp_secret) return false;
-  if (await acceptTotp(tx, userId, user.totp_secret, user.totp_last_step, code)) return true;
+  if (await acceptTotp(tx, userId, secrets.open(user.totp_secret), user.totp_last_step, code)) return true;
   const spent = await tx
     .updateTable('recovery_codes')
     .set({ used_at: new Date() })
@@ -90,7 +92,11 @@ export function twoFactorUseCases(deps: IdentityDeps) {
     if (user.totp_enabled_at)
       throw new DomainError('conflict', 'two_factor_already_on', 'Two-factor authentication is already on.');
     const secret = generateSecret();
-    await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ totp_pending_secret: deps.secrets.seal(secret) })
+      .where('id', '=', user.id)
+      .execute();
     return { secret, otpauthUrl: generateURI({ issuer: ISSUER, label: user.email, secret }) };
   }
 
@@ -120,10 +126,12 @@ export function twoFactorUseCases(deps: IdentityDeps) {
           'two_factor_not_enrolled',
           'Start with POST /api/v1/auth/2fa/enroll.',
         );
-      if (!(await acceptTotp(tx, user.id, user.totp_pending_secret, null, code))) throw invalidCode();
+      const pending = deps.secrets.open(user.totp_pending_secret);
+      if (!(await acceptTotp(tx, user.id, pending, null, code))) throw invalidCode();
       await tx
         .updateTable('users')
-        .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_enabled_at: now })
+        // Sealed afresh: a secret stored before sealing existed leaves the table in the clear no longer.
+        .set({ totp_secret: deps.secrets.seal(pending), totp_pending_secret: null, totp_enabled_at: now })
         .where('id', '=', user.id)
         .execute();
       await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
@@ -150,7 +158,7 @@ export function twoFactorUseCases(deps: IdentityDeps) {
     await db.transaction().execute(async (tx) => {
       if (!user.totp_enabled_at)
         throw new DomainError('conflict', 'two_factor_off', 'Two-factor authentication is not on.');
-      if (!(await acceptSecondFactor(tx, user.id, code))) throw invalidCode();
+      if (!(await acceptSecondFactor(tx, deps.secrets, user.id, code))) throw invalidCode();
       await tx
         .updateTable('users')
         .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })

@@ -261,6 +261,14 @@ export function identityScenario(mode: Mode) {
       expect(confirm.status, JSON.stringify(confirm.body)).toBe(200);
       const recoveryCodes = confirm.body.recoveryCodes as string[];
       expect(recoveryCodes).toHaveLength(10);
+      // At rest the seed is sealed: a copy of the users table does not give away anyone's second factor.
+      const stored = await tp.platform.db
+        .selectFrom('users')
+        .select('totp_secret')
+        .where('email', '=', owner.email)
+        .executeTakeFirstOrThrow();
+      expect(stored.totp_secret).toMatch(/^v1\./);
+      expect(stored.totp_secret).not.toContain(secret);
 
       const step1 = await login(owner.email, PASSWORD);
       expect(step1.body).toMatchObject({ twoFactorRequired: true });
