@@ -62,7 +62,13 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerIdentityRoutes(api, { identity, tokens: options.tokens });
   registerMemberRoutes(api, { identity });
   registerAdminRoutes(api, { identity });
-  registerCatalogRoutes(api, { catalog: platform.services.catalog });
+  // Product image uploads read their raw image body themselves, after authentication (like claim evidence).
+  registerCatalogRoutes(api, {
+    catalog: platform.services.catalog,
+    productImages: platform.services.productImages,
+    router,
+    authenticate: requireToken,
+  });
   registerOrderRoutes(api, { orders: platform.services.orders, fulfilment: platform.services.fulfilment });
   registerPaymentRoutes(api, { payments: platform.services.payments, publicUrl: options.publicUrl });
   registerMessagingRoutes(api, { messaging: platform.services.messaging });

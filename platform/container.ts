@@ -13,6 +13,7 @@ import { createInProcessPublisher, type EventPublisher } from '../ingest/publish
 import { OutboxRelay } from '../ingest/relay.ts';
 import { createBillingService } from '../marketplace/billing/billing-service.ts';
 import { createCatalogService } from '../marketplace/catalog/catalog-service.ts';
+import { createProductImages } from '../marketplace/catalog/product-images.ts';
 import { createClaimService } from '../marketplace/claims/claim-service.ts';
 import { createCompaniesService } from '../marketplace/companies/companies-service.ts';
 import { createSecretBox } from '../marketplace/identity/secret-box.ts';
@@ -69,6 +70,7 @@ export interface Platform {
   services: {
     identity: ReturnType<typeof createIdentityService>;
     catalog: ReturnType<typeof createCatalogService>;
+    productImages: ReturnType<typeof createProductImages>;
     orders: ReturnType<typeof createOrderService>;
     messaging: ReturnType<typeof createMessagingService>;
     reviews: ReturnType<typeof createReviewService>;
@@ -243,6 +245,7 @@ export async function createPlatform(
           secrets: createSecretBox(resolveAuthSecret(config)),
         }),
         catalog: createCatalogService({ db, clock }),
+        productImages: createProductImages({ db, clock, storage }),
         orders: createOrderService({ db, clock }),
         messaging: createMessagingService({ db, clock, notifier }),
         reviews: createReviewService({ db, clock, notifier }),

@@ -26,6 +26,7 @@ describe('migrations', () => {
       '2026_11_28_0006_claims',
       '2026_11_28_0007_billing',
       '2026_11_29_0001_kyb',
+      '2026_11_29_0002_catalog_media',
     ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
@@ -48,6 +49,7 @@ describe('migrations', () => {
       '2026_11_28_0006_claims',
       '2026_11_28_0007_billing',
       '2026_11_29_0001_kyb',
+      '2026_11_29_0002_catalog_media',
     ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);

@@ -1,10 +1,12 @@
 /**
  * Catalog HTTP: the public catalog (categories, search, product pages), a seller's own products (create, edit,
- * publish, bulk edit, CSV import/export) and admin moderation. Inventory and the manufacturer directory have
- * their own route files, registered from here.
+ * publish, bulk edit, CSV import/export) and admin moderation. Variants, product images, inventory and the
+ * manufacturer directory have their own route files, registered from here.
  */
+import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { CatalogService } from '../../marketplace/catalog/catalog-service.ts';
+import type { ProductImages } from '../../marketplace/catalog/product-images.ts';
 import {
   newProductSchema,
   priceTiersSchema,
@@ -16,71 +18,13 @@ import type { ApiDefinition } from '../openapi.ts';
 import { registerDirectoryRoutes } from './directory-routes.ts';
 import { registerInventoryRoutes } from './inventory-routes.ts';
 import { pageQuery } from './pagination.ts';
+import { registerProductImageRoutes } from './product-image-routes.ts';
+import { productPage, productSummary, sellerProduct } from './product-responses.ts';
+import { registerVariantRoutes } from './variant-routes.ts';
 
 const idParams = z.object({ id: z.uuid({ message: 'must be a product id (UUID)' }) }).strict();
 const flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 const count = (max: number) => z.coerce.number({ message: 'must be a number' }).int().min(0).max(max);
-
-const tier = z.object({ minQuantity: z.number().int(), priceMinor: z.number().int() });
-const summary = z
-  .object({
-    id: z.string(),
-    sellerCompanyId: z.string(),
-    sellerName: z.string(),
-    sellerCountry: z.string(),
-    sku: z.string(),
-    name: z.string(),
-    categoryId: z.string().nullable(),
-    priceMinor: z.number().int(),
-    currency: z.enum(CURRENCIES),
-    stock: z.number().int(),
-    moq: z.number().int(),
-    leadTimeDays: z.number().int(),
-    certifications: z.array(z.string()),
-    image: z.string().nullable(),
-    createdAt: z.string(),
-    publishedAt: z.string().nullable(),
-  })
-  .openapi('ProductSummary');
-const publicVariant = z.object({
-  id: z.string(),
-  sku: z.string(),
-  options: z.record(z.string(), z.string()),
-  priceMinor: z.number().int(),
-  priceTiers: z.array(tier),
-  moq: z.number().int(),
-  casePack: z.number().int(),
-  available: z.number().int(),
-});
-const productDetail = {
-  description: z.string(),
-  category: z.object({ id: z.string(), slug: z.string(), name: z.string(), path: z.string() }).nullable(),
-  images: z.array(z.string()),
-  specifications: z.array(z.object({ name: z.string(), value: z.string() })),
-};
-const productPage = summary
-  .extend({ ...productDetail, variants: z.array(publicVariant), related: z.array(summary) })
-  .openapi('ProductPage');
-export const sellerProduct = summary
-  .extend({
-    ...productDetail,
-    status: z.enum(['draft', 'published']),
-    updatedAt: z.string().nullable(),
-    unitsSold: z.number().int(),
-    moderation: z.object({
-      hidden: z.boolean(),
-      hiddenAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    }),
-    variants: z.array(
-      publicVariant.extend({
-        unitCostMinor: z.number().int().nullable(),
-        onHand: z.number().int(),
-        reserved: z.number().int(),
-      }),
-    ),
-  })
-  .openapi('SellerProduct');
 
 const searchQuery = z
   .object({
@@ -99,7 +43,15 @@ const searchQuery = z
       .optional(),
     certification: z.string().min(1).max(60).optional(),
     verifiedOnly: flag.optional(),
-    sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'popularity']).optional(),
+    minRating: z.coerce
+      .number({ message: 'must be a number from 1 to 5' })
+      .min(1, { message: 'must be a number from 1 to 5' })
+      .max(5, { message: 'must be a number from 1 to 5' })
+      .optional()
+      .openapi({
+        description: "The product's own average rating from reviews; unrated products are left out",
+      }),
+    sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'popularity', 'rating']).optional(),
   })
   .extend(pageQuery.shape)
   .strict()
@@ -137,7 +89,15 @@ const bulkEditBody = z
   .strict()
   .openapi('BulkEditRequest');
 
-export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: CatalogService }) {
+export function registerCatalogRoutes(
+  api: ApiDefinition,
+  deps: {
+    catalog: CatalogService;
+    productImages: ProductImages;
+    router: Router;
+    authenticate: RequestHandler;
+  },
+) {
   const { catalog } = deps;
   api.defineRoute(
     {
@@ -185,7 +145,7 @@ export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: Catal
       tag: 'catalog',
       auth: false,
       query: searchQuery,
-      response: z.object({ items: z.array(summary), total: z.number().int() }),
+      response: z.object({ items: z.array(productSummary), total: z.number().int() }),
     },
     async ({ query }) =>
       catalog.browse({
@@ -289,27 +249,34 @@ export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: Catal
       method: 'post',
       path: '/api/v1/catalog/import',
       summary:
-        'Import products from CSV (one row per variant). Any bad row: 422 naming every line and column, nothing imported; dryRun: the report only',
+        'Import products from CSV (one row per variant). mode=upsert updates the SKUs you have and creates the rest. Any bad row: 422 naming every line and column, nothing imported; dryRun: the report only',
       tag: 'catalog',
       auth: true,
       body: z
         .object({
           csv: z.string().min(1, { message: 'must hold the CSV text' }).max(900_000),
           dryRun: z.boolean().optional(),
+          mode: z.enum(['create', 'upsert']).optional().openapi({
+            description: 'create (default): only new SKUs; upsert: update existing SKUs, create new ones',
+          }),
         })
         .strict()
         .openapi('CsvImportRequest'),
       response: z
         .object({
           dryRun: z.boolean(),
+          mode: z.enum(['create', 'upsert']),
           rows: z.number().int(),
           products: z.number().int(),
           imported: z.number().int(),
+          created: z.number().int(),
+          updated: z.number().int(),
           errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
         })
         .openapi('CsvImportReport'),
     },
-    async ({ principal, body }) => catalog.importCsv(principal, body.csv, { dryRun: body.dryRun ?? false }),
+    async ({ principal, body }) =>
+      catalog.importCsv(principal, body.csv, { dryRun: body.dryRun ?? false, mode: body.mode ?? 'create' }),
   );
   api.defineRoute(
     {
@@ -350,6 +317,8 @@ export function registerCatalogRoutes(api: ApiDefinition, deps: { catalog: Catal
     );
   }
 
+  registerVariantRoutes(api, { catalog });
+  registerProductImageRoutes(api, deps);
   registerInventoryRoutes(api, { inventory: catalog.inventory });
   registerDirectoryRoutes(api, { directory: catalog.directory });
 }

@@ -240,6 +240,31 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     fromPriceMinor: minor.positive(),
     toPriceMinor: minor.positive(),
   }),
+  // Variants edited after listing (marketplace/catalog/variant-editing.ts).
+  'product.variant_added@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    variantId: uuid,
+    sku: z.string(),
+    options: z.record(z.string(), z.string()),
+    priceMinor: minor.positive(),
+    currency,
+    moq: z.number().int().positive(),
+    casePack: z.number().int().positive(),
+  }),
+  'product.variant_updated@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    variantId: uuid,
+    sku: z.string(),
+    changed: z.array(z.string()),
+  }),
+  'product.variant_retired@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    variantId: uuid,
+    sku: z.string(),
+  }),
   'product.hidden@1': z.object({ productId: uuid, sellerCompanyId: uuid, reason: z.string() }),
   'product.unhidden@1': z.object({ productId: uuid, sellerCompanyId: uuid, reason: z.string() }),
   'product.inventory_moved@1': z.object({

@@ -1,8 +1,9 @@
 /**
- * The catalog context's front door: listing and editing products, search and product pages for buyers,
- * CSV import/export, moderation, the manufacturer directory and (through `inventory`) stock. Each use case
- * lives in its own module; this file only wires them to one database and clock and applies the
- * "who may see what" rules that span them.
+ * The catalog context's front door: listing and editing products and their variants, search and product pages
+ * for buyers, CSV import/export, moderation, the manufacturer directory and (through `inventory`) stock. Each
+ * use case lives in its own module; this file only wires them to one database and clock and applies the
+ * "who may see what" rules that span them. Uploaded product images need object storage too, so they are a
+ * service of their own (product-images.ts), wired beside this one.
  */
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -21,12 +22,14 @@ import type { NewProduct } from './product-schema.ts';
 import { loadProduct, type SellerProduct } from './product-views.ts';
 import { checkNewProducts, insertProducts, problemError } from './product-writer.ts';
 import { categoryTree, relatedProducts, searchProducts, type SearchFilter } from './search.ts';
+import { createVariantEditing } from './variant-editing.ts';
 
 export type { NewProduct } from './product-schema.ts';
 
 export function createCatalogService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const editing = createProductEditing(deps);
+  const variants = createVariantEditing(deps);
   const actorOf = (p: Principal) => ({ userId: p.userId, companyId: p.companyId, kind: 'user' as const });
 
   /** Lists products for the caller's company, all or none; returns their ids in input order. */
@@ -104,6 +107,9 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
     publish: (p: Principal, id: string) => editing.setStatus(p, id, 'published'),
     unpublish: (p: Principal, id: string) => editing.setStatus(p, id, 'draft'),
     bulkEdit: editing.bulkEdit,
+    addVariant: variants.addVariant,
+    updateVariant: variants.updateVariant,
+    retireVariant: variants.retireVariant,
     ...createCsvTransfer(deps),
     moderation: createModeration(deps),
     directory: createDirectory(deps),

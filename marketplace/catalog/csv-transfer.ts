@@ -5,8 +5,12 @@
  * `options` "size=M|colour=Red", `price_tiers` "12:650|48:600" (minimum quantity : unit price in minor units).
  *
  * Policy: all or nothing. Every row is checked (shape, then against the database) and every problem is reported
- * with its line number and column (as problem fields `rows.<line>.<column>`); if there is any, nothing is written. Otherwise the whole file is inserted in
- * one transaction. `dryRun` checks without writing. The export writes the same columns, so it is a template.
+ * with its line number and column (as problem fields `rows.<line>.<column>`); if there is any, nothing is
+ * written. Otherwise the whole file is written in one transaction. `dryRun` checks without writing.
+ *
+ * Two modes: `create` (the default) lists every product in the file and refuses a SKU the seller already has;
+ * `upsert` updates the products and variants whose SKUs exist and creates the rest (csv-upsert.ts). The export
+ * writes the same columns for the variants on sale, so export -> edit -> upsert round-trips.
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -16,6 +20,7 @@ import type { Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
 import { requireCatalogWriter, requireSellerMember } from '../inventory/inventory-service.ts';
 import { newProductSchema, type NewProduct } from './product-schema.ts';
+import { planUpsert } from './csv-upsert.ts';
 import { checkNewProducts, insertProducts } from './product-writer.ts';
 
 export const CSV_COLUMNS = [
@@ -48,11 +53,17 @@ export interface RowProblem {
   message: string;
 }
 
+export type ImportMode = 'create' | 'upsert';
+
 export interface ImportReport {
   dryRun: boolean;
+  mode: ImportMode;
   rows: number;
   products: number;
+  /** Products written: created plus updated. */
   imported: number;
+  created: number;
+  updated: number;
   errors: RowProblem[];
 }
 
@@ -143,8 +154,9 @@ export function createCsvTransfer(deps: { db: Db; clock: Clock }) {
   async function importCsv(
     principal: Principal,
     csv: string,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; mode?: ImportMode } = {},
   ): Promise<ImportReport> {
+    const mode = options.mode ?? 'create';
     requireCatalogWriter(principal);
     let records: Row[];
     try {
@@ -206,23 +218,29 @@ export function createCsvTransfer(deps: { db: Db; clock: Clock }) {
       products.push(parsed.data);
       productLines.push(group.lines);
     }
-    const report = (imported: number): ImportReport => ({
+    const report = (written: { created: number; updated: number }): ImportReport => ({
       dryRun: options.dryRun ?? false,
+      mode,
       rows: records.length,
       products: groups.size,
-      imported,
+      imported: written.created + written.updated,
+      ...written,
       errors: errors.sort((a, b) => a.line - b.line || a.column.localeCompare(b.column)),
     });
+    const none = { created: 0, updated: 0 };
+    const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
+    const seller = { companyId: principal.companyId, actor, at: clock.now() };
 
     return db.transaction().execute(async (tx) => {
-      const problems = await checkNewProducts(tx, principal.companyId, products);
+      const upsert = mode === 'upsert' ? await planUpsert(tx, seller, products) : undefined;
+      const problems = upsert ? upsert.problems : await checkNewProducts(tx, principal.companyId, products);
       for (const p of problems) {
         const path = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
         errors.push({ ...locate(path, productLines[p.index]!), message: p.message });
       }
-      if (options.dryRun) return report(0);
+      if (options.dryRun) return report(none);
       if (errors.length > 0) {
-        const sorted = report(0).errors;
+        const sorted = report(none).errors;
         throw new DomainError(
           'validation',
           'csv_rows_invalid',
@@ -230,13 +248,9 @@ export function createCsvTransfer(deps: { db: Db; clock: Clock }) {
           sorted.map((e) => ({ field: `rows.${e.line}.${e.column}`, message: e.message })),
         );
       }
-      const actor = { userId: principal.userId, companyId: principal.companyId, kind: 'user' as const };
-      const ids = await insertProducts(
-        tx,
-        { companyId: principal.companyId, actor, at: clock.now() },
-        products,
-      );
-      return report(ids.length);
+      if (upsert) return report(await upsert.apply());
+      const ids = await insertProducts(tx, seller, products);
+      return report({ created: ids.length, updated: 0 });
     });
   }
 
@@ -271,6 +285,7 @@ export function createCsvTransfer(deps: { db: Db; clock: Clock }) {
           .as('stock'),
       ])
       .where('v.seller_company_id', '=', principal.companyId)
+      .where('v.retired_at', 'is', null)
       .orderBy('p.created_at')
       .orderBy('p.id')
       .orderBy('v.position')

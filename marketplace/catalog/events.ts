@@ -7,6 +7,9 @@ export const PRODUCT_PRICE_CHANGED = 'product.price_changed';
 export const PRODUCT_HIDDEN = 'product.hidden';
 export const PRODUCT_UNHIDDEN = 'product.unhidden';
 export const PRODUCT_INVENTORY_MOVED = 'product.inventory_moved';
+export const PRODUCT_VARIANT_ADDED = 'product.variant_added';
+export const PRODUCT_VARIANT_UPDATED = 'product.variant_updated';
+export const PRODUCT_VARIANT_RETIRED = 'product.variant_retired';
 
 export interface ProductListedV1 {
   productId: string;
@@ -35,6 +38,36 @@ export interface ProductUpdatedV1 {
   sellerCompanyId: string;
   /** Names of the fields that changed (values of private fields such as unit cost never travel). */
   changed: string[];
+}
+
+/** A variant added to a product after it was listed (at listing, `product.listed` counts them). */
+export interface ProductVariantAddedV1 {
+  productId: string;
+  sellerCompanyId: string;
+  variantId: string;
+  sku: string;
+  options: Record<string, string>;
+  priceMinor: number;
+  currency: string;
+  moq: number;
+  casePack: number;
+}
+
+export interface ProductVariantUpdatedV1 {
+  productId: string;
+  sellerCompanyId: string;
+  variantId: string;
+  sku: string;
+  /** Names of the fields that changed; a base price change also has its own `product.price_changed`. */
+  changed: string[];
+}
+
+/** The variant is off sale for good; its rows and order history stay, its SKU stays reserved. */
+export interface ProductVariantRetiredV1 {
+  productId: string;
+  sellerCompanyId: string;
+  variantId: string;
+  sku: string;
 }
 
 export interface ProductPriceChangedV1 {

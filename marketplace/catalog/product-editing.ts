@@ -3,27 +3,26 @@
  * edits. Each runs in one transaction with its events (and an audit record for price changes); a product of
  * another company is "not found", never "forbidden", so ids of others' drafts reveal nothing.
  */
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor } from '../../platform/domain-event.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { recordAudit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import type { Database, PriceTier } from '../db/schema.ts';
 import { requireCatalogWriter } from '../inventory/inventory-service.ts';
 import { moveStock, stockLocation, type Movement } from '../inventory/stock-ledger.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import {
-  PRODUCT_PRICE_CHANGED,
   PRODUCT_PUBLISHED,
   PRODUCT_UNPUBLISHED,
   PRODUCT_UPDATED,
-  type ProductPriceChangedV1,
   type ProductStatusChangedV1,
   type ProductUpdatedV1,
 } from './events.ts';
+import { mergeImageList, uploadIdsOf } from './image-list.ts';
 import { categoryIdsBySlug } from './product-writer.ts';
+import { recordPriceChange, refreshProductRollups } from './variant-writes.ts';
 import type { ProductPatch } from './product-schema.ts';
 import { isVerified } from './verification.ts';
 import { assertProductLimit } from '../billing/product-limit.ts';
@@ -43,7 +42,8 @@ export interface BulkEditItem {
 
 const actorOf = (p: Principal): Actor => ({ userId: p.userId, companyId: p.companyId, kind: 'user' });
 
-async function ownProduct(tx: Tx, principal: Principal, id: string) {
+/** The caller's own product, locked for the change; another company's is "not found". */
+export async function lockOwnProduct(tx: Tx, principal: Principal, id: string) {
   const row = await tx
     .selectFrom('products')
     .selectAll()
@@ -62,7 +62,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
     requireCatalogWriter(principal);
     const at = clock.now();
     await db.transaction().execute(async (tx) => {
-      await ownProduct(tx, principal, id);
+      const product = await lockOwnProduct(tx, principal, id);
       const set: Record<string, unknown> = { updated_at: at };
       if (patch.name !== undefined) set.name = patch.name;
       if (patch.description !== undefined) set.description = patch.description;
@@ -80,7 +80,14 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
           set.category_id = categoryId;
         }
       }
-      if (patch.images !== undefined) set.images = JSON.stringify(patch.images);
+      if (patch.images !== undefined) {
+        const merged = mergeImageList(patch.images, product.images, await uploadIdsOf(tx, id));
+        if ('problem' in merged)
+          throw new DomainError('validation', 'invalid_images', `images ${merged.problem}.`, [
+            { field: 'images', message: merged.problem },
+          ]);
+        set.images = JSON.stringify(merged.images);
+      }
       if (patch.specifications !== undefined) set.specifications = JSON.stringify(patch.specifications);
       if (patch.certifications !== undefined) set.certifications = JSON.stringify(patch.certifications);
       if (patch.leadTimeDays !== undefined) set.lead_time_days = patch.leadTimeDays;
@@ -102,7 +109,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
     requireCatalogWriter(principal);
     const at = clock.now();
     await db.transaction().execute(async (tx) => {
-      const product = await ownProduct(tx, principal, id);
+      const product = await lockOwnProduct(tx, principal, id);
       if (product.status === status) return;
       if (status === 'published' && !(await isVerified(tx, principal.companyId)))
         throw new DomainError(
@@ -137,6 +144,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
     requireCatalogWriter(principal);
     const at = clock.now();
     const actor = actorOf(principal);
+    const ctx = { companyId: principal.companyId, actor, at };
     return db.transaction().execute(async (tx) => {
       const skus = [...new Set(items.map((i) => i.sku))];
       const variants = await tx
@@ -195,33 +203,13 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
         const set: Record<string, unknown> = {};
         if (item.priceMinor !== undefined && item.priceMinor !== v.price_minor) {
           set.price_minor = item.priceMinor;
-          await recordAudit(tx, {
-            actor,
-            action: 'product.price_changed',
-            targetType: 'product',
-            targetId: v.product_id,
-            companyId: principal.companyId,
-            occurredAt: at,
-            before: { sku: v.sku, priceMinor: v.price_minor },
-            after: { sku: v.sku, priceMinor: item.priceMinor },
-          });
-          await recordEvent<ProductPriceChangedV1>(tx, {
-            type: PRODUCT_PRICE_CHANGED,
-            version: 1,
-            aggregateType: 'product',
-            aggregateId: v.product_id,
-            companyIds: [principal.companyId],
-            occurredAt: at,
-            actor,
-            payload: {
-              productId: v.product_id,
-              sellerCompanyId: principal.companyId,
-              variantId: v.id,
-              sku: v.sku,
-              currency: v.currency,
-              fromPriceMinor: v.price_minor,
-              toPriceMinor: item.priceMinor,
-            },
+          await recordPriceChange(tx, ctx, {
+            productId: v.product_id,
+            variantId: v.id,
+            sku: v.sku,
+            currency: v.currency,
+            from: v.price_minor,
+            to: item.priceMinor,
           });
           v.price_minor = item.priceMinor;
         }
@@ -258,11 +246,7 @@ export function createProductEditing(deps: { db: Db; clock: Clock }) {
             });
         }
       }
-      if (touchedProducts.size > 0) {
-        await sql`UPDATE products p SET updated_at = ${at},
-            price_minor = (SELECT min(v.price_minor) FROM product_variants v WHERE v.product_id = p.id)
-          WHERE p.id IN (${sql.join([...touchedProducts])})`.execute(tx);
-      }
+      await refreshProductRollups(tx, [...touchedProducts], at);
       await moveStock(tx, { companyId: principal.companyId, actor, at, reference: 'bulk-edit' }, movements);
       return { updated: items.length };
     });

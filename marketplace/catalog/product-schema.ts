@@ -118,6 +118,25 @@ export const productPatchSchema = z
 
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 
+/** A variant added to an existing product: the same fields as at listing. */
+export type NewVariant = z.infer<typeof variantSchema>;
+
+/** A change to one variant: any of its fields but stock (stock moves through the ledger). */
+export const variantChangeSchema = z
+  .object({
+    sku: skuSchema.optional(),
+    options: variantSchema.shape.options,
+    priceMinor: price.optional(),
+    priceTiers: priceTiersSchema.optional(),
+    moq: variantSchema.shape.moq,
+    casePack: variantSchema.shape.casePack,
+    unitCostMinor: variantSchema.shape.unitCostMinor,
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'must change at least one field' });
+
+export type VariantChange = z.infer<typeof variantChangeSchema>;
+
 export interface VariantSpec {
   sku: string;
   options: Record<string, string>;
@@ -142,16 +161,23 @@ export function variantsOf(p: NewProduct): VariantSpec[] {
       stock: p.stock,
     },
   ];
-  return list.map((v) => ({
+  return list.map(variantSpecOf);
+}
+
+/** One variant as submitted, its defaults filled in. */
+export function variantSpecOf(
+  v: Omit<NewVariant, 'options'> & { options?: NewVariant['options'] },
+): VariantSpec {
+  return {
     sku: v.sku,
-    options: 'options' in v && v.options ? v.options : {},
+    options: v.options ?? {},
     priceMinor: v.priceMinor,
     priceTiers: v.priceTiers ?? [],
     moq: v.moq ?? 1,
     casePack: v.casePack ?? 1,
     unitCostMinor: v.unitCostMinor ?? null,
     stock: v.stock ?? 0,
-  }));
+  };
 }
 
 /** The unit price for a quantity: the highest tier it reaches, else the base price. */

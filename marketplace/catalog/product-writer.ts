@@ -12,6 +12,7 @@ import type { Database, ProductVariantsTable } from '../db/schema.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import { defaultLocation, moveStock, type Movement } from '../inventory/stock-ledger.ts';
 import { PRODUCT_LISTED, type ProductListedV1 } from './events.ts';
+import { uploadIdOf } from './image-list.ts';
 import { variantsOf, type NewProduct } from './product-schema.ts';
 import { isVerified } from './verification.ts';
 import { PLAN_LIMIT_REACHED, productLimitProblem } from '../billing/product-limit.ts';
@@ -73,6 +74,13 @@ export async function checkNewProducts(
         code: 'unknown_category',
         field: 'category',
         message: `no category "${p.category}"`,
+      });
+    if (p.images?.some((entry) => uploadIdOf(entry) !== undefined))
+      problems.push({
+        index,
+        code: 'invalid_images',
+        field: 'images',
+        message: 'names an uploaded image of another product: upload images once the product is listed',
       });
     if (takenProducts.has(p.sku))
       problems.push({

@@ -3,11 +3,13 @@
  * weighted above the description, prefix-matched) OR pg_trgm word similarity to the name, so "stonware mugg"
  * still finds "Stoneware mug". Ranking is ts_rank plus similarity; filters and sorts are plain SQL. Only
  * published, unhidden products of active companies are ever visible. Works the same on PGlite and PostgreSQL.
+ * Ratings are the product's own (the product_ratings view over buyers' reviews): a manufacturer's rating says
+ * little about one of its products, so a product without reviews has no rating rather than its maker's.
  */
 import { sql, type SqlBool } from 'kysely';
 import type { Currency } from '../../platform/money.ts';
 import type { Db } from '../db/database.ts';
-import { summaryColumns, toSummary, type ProductSummary } from './product-views.ts';
+import { productRating, summaryColumns, toSummary, type ProductSummary } from './product-views.ts';
 import { companyIsVerified } from './verification.ts';
 
 export interface SearchFilter {
@@ -24,7 +26,9 @@ export interface SearchFilter {
   certification?: string;
   verifiedOnly?: boolean;
   sellerCompanyId?: string;
-  sort?: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'popularity';
+  /** Products whose own average rating is at least this (1-5); products without reviews are left out. */
+  minRating?: number;
+  sort?: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'popularity' | 'rating';
   limit: number;
   offset: number;
 }
@@ -79,6 +83,8 @@ export async function searchProducts(
     query = query.where(sql<SqlBool>`p.certifications @> ${JSON.stringify([filter.certification])}::jsonb`);
   if (filter.verifiedOnly) query = query.where(companyIsVerified(sql.ref('c.id')));
   if (filter.sellerCompanyId) query = query.where('p.seller_company_id', '=', filter.sellerCompanyId);
+  if (filter.minRating !== undefined)
+    query = query.where(sql<SqlBool>`${productRating} >= CAST(${String(filter.minRating)} AS numeric)`);
 
   const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const sort = filter.sort ?? (q ? 'relevance' : 'newest');
@@ -92,6 +98,10 @@ export async function searchProducts(
   else if (sort === 'price_asc') ordered = ordered.orderBy('p.price_minor', 'asc');
   else if (sort === 'price_desc') ordered = ordered.orderBy('p.price_minor', 'desc');
   else if (sort === 'popularity') ordered = ordered.orderBy('p.units_sold', 'desc');
+  else if (sort === 'rating')
+    ordered = ordered
+      .orderBy(sql`${productRating} DESC NULLS LAST`)
+      .orderBy(sql`(SELECT r.review_count FROM product_ratings r WHERE r.product_id = p.id) DESC NULLS LAST`);
   ordered = ordered.orderBy('p.published_at', 'desc').orderBy('p.id', 'desc');
   const rows = await ordered.limit(filter.limit).offset(filter.offset).execute();
   return { items: rows.map(toSummary), total: Number(counted.n) };

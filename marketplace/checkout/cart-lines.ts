@@ -53,6 +53,7 @@ export async function priceLines(
       'v.price_tiers',
       'v.moq',
       'v.case_pack',
+      'v.retired_at',
       'p.id as product_id',
       'p.name as product_name',
       'p.status',
@@ -80,6 +81,8 @@ export async function priceLines(
     const problems: LineProblem[] = [];
     if (row.status !== 'published' || row.hidden_at !== null || row.seller_status !== 'active')
       problems.push({ code: 'product_unavailable', message: `${row.product_name} is not on sale any more.` });
+    else if (row.retired_at !== null)
+      problems.push({ code: 'product_unavailable', message: `${row.sku} is not sold any more.` });
     if (line.quantity < row.moq)
       problems.push({
         code: 'below_moq',

@@ -125,6 +125,7 @@ export function createCartService(deps: { db: Db; clock: Clock }) {
       .innerJoin('products as p', 'p.id', 'v.product_id')
       .select('v.id')
       .where('v.id', 'in', variantIds)
+      .where('v.retired_at', 'is', null)
       .where('p.status', '=', 'published')
       .execute();
     const knownIds = new Set(known.map((k) => k.id));

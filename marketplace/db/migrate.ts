@@ -16,6 +16,7 @@ import * as invoices from './migrations/2026_11_28_0005_invoices.ts';
 import * as claims from './migrations/2026_11_28_0006_claims.ts';
 import * as billing from './migrations/2026_11_28_0007_billing.ts';
 import * as kyb from './migrations/2026_11_29_0001_kyb.ts';
+import * as catalogMedia from './migrations/2026_11_29_0002_catalog_media.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0006_claims': claims,
   '2026_11_28_0007_billing': billing,
   '2026_11_29_0001_kyb': kyb,
+  '2026_11_29_0002_catalog_media': catalogMedia,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -215,6 +215,21 @@ export interface ProductVariantsTable {
   case_pack: number;
   /** Private to the seller: never in a public or buyer-facing answer. */
   unit_cost_minor: number | null;
+  /** Set when the seller retires the variant (migration 2026_11_29_0002): off sale, kept for order history. */
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** An uploaded product image (migration 2026_11_29_0002_catalog_media); the bytes are in object storage. */
+export interface ProductImagesTable {
+  id: string;
+  product_id: string;
+  seller_company_id: string;
+  storage_key: string;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: Timestamp;
 }
 
 export interface WarehouseLocationsTable {
@@ -543,6 +558,7 @@ export interface Database {
   products: ProductsTable;
   categories: CategoriesTable;
   product_variants: ProductVariantsTable;
+  product_images: ProductImagesTable;
   warehouse_locations: WarehouseLocationsTable;
   inventory_levels: InventoryLevelsTable;
   inventory_movements: InventoryMovementsTable;

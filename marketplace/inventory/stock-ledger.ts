@@ -2,8 +2,8 @@
  * The stock ledger: a level per variant and warehouse location is only ever changed by writing a movement
  * (receipt, adjustment, reservation, release, sale) in the same transaction, so every level equals the sum
  * of its movements. `moveStock` locks the levels it touches, refuses a movement that would take on-hand
- * below zero or reserve more than is on hand, keeps products.stock (units available) in step and writes one
- * `product.inventory_moved` event per product.
+ * below zero or reserve more than is on hand, keeps products.stock (units available from variants on sale) in
+ * step and writes one `product.inventory_moved` event per product.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../platform/domain-event.ts';
@@ -126,9 +126,10 @@ export async function moveStock(tx: Tx, ctx: LedgerContext, movements: Movement[
       .execute();
   }
   const productIds = [...byProduct.keys()];
+  // Units for sale: a retired variant's stock stays in the ledger but is not offered.
   await sql`UPDATE products p SET stock = coalesce((
       SELECT sum(l.on_hand - l.reserved) FROM inventory_levels l
-      JOIN product_variants v ON v.id = l.variant_id WHERE v.product_id = p.id), 0)
+      JOIN product_variants v ON v.id = l.variant_id WHERE v.product_id = p.id AND v.retired_at IS NULL), 0)
     WHERE p.id IN (${sql.join(productIds)})`.execute(tx);
   for (const [productId, list] of byProduct) {
     await recordEvent<ProductInventoryMovedV1>(tx, {

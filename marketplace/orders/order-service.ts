@@ -63,7 +63,7 @@ async function resolveLines(tx: Transaction<Database>, input: PlaceOrderInput) {
       ? variants.filter(
           (v) => v.id === line.variantId && (!line.productId || v.product_id === line.productId),
         )
-      : variants.filter((v) => v.product_id === line.productId);
+      : variants.filter((v) => v.product_id === line.productId && v.retired_at === null);
     if (candidates.length === 0)
       throw new DomainError(
         'validation',
@@ -121,7 +121,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
       for (const [i, line] of input.lines.entries()) {
         const variant = variantOf[i]!;
         const product = byId.get(variant.product_id)!;
-        if (product.status !== 'published' || product.hidden_at !== null) {
+        if (product.status !== 'published' || product.hidden_at !== null || variant.retired_at !== null) {
           throw new DomainError(
             'validation',
             'product_unavailable',

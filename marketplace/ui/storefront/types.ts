@@ -7,14 +7,19 @@ export interface ProductSummary {
   sku: string;
   name: string;
   categoryId: string | null;
-  /** The lowest base price of its variants (the summary carries no tiers). */
+  /** The lowest base price of its variants on sale. */
   priceMinor: number;
+  /** Lower unit prices from a quantity on, over its variants ("from $6.50 at 100+" is the last step). */
+  priceTiers: PriceTier[];
   currency: string;
   stock: number;
   moq: number;
   leadTimeDays: number;
   certifications: string[];
+  /** The cover image's URL (an upload of ours or a link), or null. */
   image: string | null;
+  averageRating: number | null;
+  reviewCount: number;
 }
 
 export interface PriceTier {
