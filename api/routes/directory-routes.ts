@@ -11,6 +11,11 @@ const manufacturer = z
     country: z.string(),
     city: z.string(),
     verified: z.boolean(),
+    trustBadge: z.enum(['basic', 'verified', 'premium']),
+    trustScore: z.number().int().nullable(),
+    website: z.string().nullable(),
+    description: z.string().nullable(),
+    foundedYear: z.number().int().nullable(),
     productCount: z.number().int(),
     memberSince: z.string(),
   })

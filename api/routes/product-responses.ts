@@ -13,6 +13,7 @@ export const productSummary = z
     sellerCompanyId: z.string(),
     sellerName: z.string(),
     sellerCountry: z.string(),
+    sellerTrustBadge: z.enum(['basic', 'verified', 'premium']),
     sku: z.string(),
     name: z.string(),
     categoryId: z.string().nullable(),

@@ -1,6 +1,7 @@
 /**
- * The public manufacturer directory: active manufacturers with their location, verification badge and number
- * of visible products, and a profile page listing their published products. Nothing private is read.
+ * The public manufacturer directory: active manufacturers with their location, verification and trust badge,
+ * public profile and number of visible products, and a profile page listing their published products. Nothing
+ * private (legal identifiers, documents, the score's parts) is read.
  */
 import { sql, type SqlBool } from 'kysely';
 import { notFound } from '../../platform/errors.ts';
@@ -22,6 +23,11 @@ export function createDirectory(deps: { db: Db }) {
         'c.country',
         'c.city',
         'c.created_at',
+        'c.website',
+        'c.description',
+        'c.founded_year',
+        'c.trust_score',
+        'c.trust_badge',
         companyIsVerified(sql.ref('c.id')).as('verified'),
         eb
           .selectFrom('products as p')
@@ -38,6 +44,11 @@ export function createDirectory(deps: { db: Db }) {
     country: string;
     city: string;
     created_at: Date | string;
+    website: string | null;
+    description: string | null;
+    founded_year: number | null;
+    trust_score: number | null;
+    trust_badge: 'basic' | 'verified' | 'premium';
     verified: SqlBool;
     product_count: number | null;
   }) => ({
@@ -46,6 +57,12 @@ export function createDirectory(deps: { db: Db }) {
     country: r.country,
     city: r.city,
     verified: Boolean(r.verified),
+    // The badge and score buyers weigh (marketplace/companies/trust-score.ts); the parts stay with the seller.
+    trustBadge: r.trust_badge,
+    trustScore: r.trust_score,
+    website: r.website,
+    description: r.description,
+    foundedYear: r.founded_year,
     productCount: Number(r.product_count ?? 0),
     memberSince: new Date(r.created_at).toISOString(),
   });

@@ -26,6 +26,8 @@ export interface ProductSummary {
   sellerCompanyId: string;
   sellerName: string;
   sellerCountry: string;
+  /** basic, verified or premium (marketplace/companies/trust-score.ts). */
+  sellerTrustBadge: 'basic' | 'verified' | 'premium';
   sku: string;
   name: string;
   categoryId: string | null;
@@ -83,6 +85,7 @@ export const summaryColumns = [
   'p.seller_company_id',
   'c.name as seller_name',
   'c.country as seller_country',
+  'c.trust_badge as seller_trust_badge',
   'p.sku',
   'p.name',
   'p.category_id',
@@ -116,6 +119,7 @@ export interface SummaryRow {
   seller_company_id: string;
   seller_name: string;
   seller_country: string;
+  seller_trust_badge: 'basic' | 'verified' | 'premium';
   sku: string;
   name: string;
   category_id: string | null;
@@ -159,6 +163,7 @@ export function toSummary(r: SummaryRow): ProductSummary {
     sellerCompanyId: r.seller_company_id,
     sellerName: r.seller_name,
     sellerCountry: r.seller_country,
+    sellerTrustBadge: r.seller_trust_badge,
     sku: r.sku,
     name: r.name,
     categoryId: r.category_id,

@@ -1,4 +1,4 @@
-/** A manufacturer's profile: where it is, whether it is verified, and its published products. */
+/** A manufacturer's profile: where it is, its trust badge and score, its own words, and its published products. */
 import { useSearchParams, useParams } from 'react-router';
 import { Badge, Card, EmptyState, PageTitle, Pagination, Skeleton } from '../components/index.ts';
 import { formatDate } from '../data/dates.ts';
@@ -29,11 +29,30 @@ export default function ManufacturerPage() {
         title={p.name}
         description={
           <>
-            {m.location(p.city, p.country)} · {m.since(formatDate(p.memberSince))}{' '}
-            <Badge tone={p.verified ? 'positive' : 'neutral'}>{p.verified ? m.verified : m.unverified}</Badge>
+            {m.location(p.city, p.country)} · {m.since(formatDate(p.memberSince))}
+            {p.foundedYear ? ` · ${m.founded(p.foundedYear)}` : ''}{' '}
+            <Badge tone={p.trustBadge === 'basic' ? 'neutral' : 'positive'}>{m.badge[p.trustBadge]}</Badge>{' '}
+            {p.trustScore !== null && (
+              <span className="trust-score" title={m.trustHelp}>
+                {m.trustScore(p.trustScore)}
+              </span>
+            )}
           </>
         }
       />
+      {(p.description || p.website) && (
+        <Card>
+          {p.description && <p>{p.description}</p>}
+          {p.website && (
+            <p>
+              {m.website}:{' '}
+              <a href={p.website} rel="noopener noreferrer nofollow" target="_blank">
+                {p.website.replace(/^https?:\/\//, '')}
+              </a>
+            </p>
+          )}
+        </Card>
+      )}
       <section aria-labelledby="maker-products">
         <h2 id="maker-products" className="section-title">
           {m.products(p.totalProducts)}

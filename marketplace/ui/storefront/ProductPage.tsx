@@ -6,7 +6,7 @@ import { Badge, Card, EmptyState, Notice, PageTitle, Skeleton } from '../compone
 import { useApi } from '../data/useApi.ts';
 import { AddToCart } from './AddToCart.tsx';
 import { canBuy } from './CartContext.tsx';
-import { productMessages as m } from './messages.ts';
+import { manufacturerMessages, productMessages as m } from './messages.ts';
 import { ProductCard } from './ProductCard.tsx';
 import { ProductImage } from './ProductImage.tsx';
 import { TierTable } from './TierTable.tsx';
@@ -56,7 +56,10 @@ function ProductView({ product }: { product: Product }) {
         description={
           <>
             {m.by}: <Link to={`/catalog/manufacturers/${product.sellerCompanyId}`}>{product.sellerName}</Link>{' '}
-            ({product.sellerCountry})
+            ({product.sellerCountry}){' '}
+            <Badge tone={product.sellerTrustBadge === 'basic' ? 'neutral' : 'positive'}>
+              {manufacturerMessages.badge[product.sellerTrustBadge]}
+            </Badge>
           </>
         }
       />

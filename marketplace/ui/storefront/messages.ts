@@ -91,8 +91,12 @@ export const productMessages = {
 };
 
 export const manufacturerMessages = {
-  verified: 'Verified manufacturer',
-  unverified: 'Not yet verified',
+  badge: { basic: 'Not yet verified', verified: 'Verified manufacturer', premium: 'Premium manufacturer' },
+  trustScore: (score: number) => `Trust score ${score}/100`,
+  trustHelp:
+    'Verification, fulfilment, on-time shipping, disputes, reviews and time on Wholesail, recomputed daily.',
+  founded: (year: number) => `Founded ${year}`,
+  website: 'Website',
   location: (city: string, country: string) => `${city}, ${country}`,
   since: (date: string) => `On Wholesail since ${date}`,
   products: (n: number) => `${n.toLocaleString()} published ${n === 1 ? 'product' : 'products'}`,

@@ -4,6 +4,7 @@ export interface ProductSummary {
   sellerCompanyId: string;
   sellerName: string;
   sellerCountry: string;
+  sellerTrustBadge: 'basic' | 'verified' | 'premium';
   sku: string;
   name: string;
   categoryId: string | null;
@@ -63,6 +64,11 @@ export interface ManufacturerProfile {
   country: string;
   city: string;
   verified: boolean;
+  trustBadge: 'basic' | 'verified' | 'premium';
+  trustScore: number | null;
+  website: string | null;
+  description: string | null;
+  foundedYear: number | null;
   productCount: number;
   memberSince: string;
   products: ProductSummary[];
