@@ -1,7 +1,7 @@
 /**
  * The web front end's build: one React app (marketplace/ui is its shell, dashboards/ its analytics pages)
- * built into dist/web, which api/web.ts serves. `npm run dev:web` serves it with hot reload and proxies the API
- * to a running `npm start`.
+ * built into dist/web, which api/web.ts serves, plus the embed page (dashboards/embed) as a second entry.
+ * `npm run dev:web` serves it with hot reload and proxies the API to a running `npm start`.
  */
 import path from 'node:path';
 import { defineConfig } from 'vite';
@@ -26,7 +26,14 @@ export default defineConfig({
     reportCompressedSize: true,
     // ECharts' lazy chunk is ~540 kB raw / ~180 kB gzipped; the initial bundle is what the budget is about.
     chunkSizeWarningLimit: 600,
+    // The embed page shares chunks (React, the Cube client, the charts) with the app but not its shell; it has
+    // no HTML of its own (Vite emits HTML only inside `root`), so api/web.ts finds its files in the manifest.
+    manifest: true,
     rolldownOptions: {
+      input: {
+        index: path.join(root, 'marketplace/ui/index.html'),
+        embed: path.join(root, 'dashboards/embed/main.tsx'),
+      },
       onwarn(warning, warn) {
         // react-router marks itself "use client" for React Server Components; meaningless in a client bundle.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

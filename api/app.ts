@@ -7,6 +7,8 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Platform } from '../platform/container.ts';
 import { authenticate } from './auth/authenticate.ts';
+import { createEmbedTokens, embedAuthenticator } from './auth/embed-tokens.ts';
+import { resolveAuthSecret } from '../platform/secrets.ts';
 import type { TokenIssuer } from './auth/tokens.ts';
 import { homePage } from './home-page.ts';
 import { registerWebApp } from './web.ts';
@@ -20,6 +22,7 @@ import { registerIdentityRoutes } from './routes/identity-routes.ts';
 import { registerMemberRoutes } from './routes/member-routes.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerCubeRoutes } from './routes/cube-routes.ts';
+import { registerEmbedRoutes } from './routes/embed-routes.ts';
 import { registerOpsRoutes } from './routes/ops-routes.ts';
 import { registerSqlRoutes } from './routes/sql-routes.ts';
 import { registerOrderRoutes } from './routes/order-routes.ts';
@@ -56,7 +59,13 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
 
   const router = express.Router();
   const identity = platform.services.identity;
-  const requireToken = authenticate(options.tokens, identity.currentPrincipal);
+  // Embed tokens are signed with a key of their own, derived from the same secret every API process shares.
+  const embedTokens = createEmbedTokens(resolveAuthSecret(platform.config));
+  const requireToken = authenticate(
+    options.tokens,
+    identity.currentPrincipal,
+    embedAuthenticator({ embedTokens, currentPrincipal: identity.currentPrincipal }),
+  );
   const api = new ApiDefinition(router, requireToken);
   registerOpsRoutes(router, { metrics: platform.metrics, authenticate: requireToken });
   registerIdentityRoutes(api, { identity, tokens: options.tokens });
@@ -113,6 +122,11 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     authenticate: requireToken,
   });
   registerCubeRoutes(api, { gateway: platform.gateway });
+  registerEmbedRoutes(api, {
+    embedTokens,
+    directory: platform.services.catalog.directory,
+    publicUrl: options.publicUrl,
+  });
   registerSqlRoutes(api, { sqlConsole: platform.sqlConsole });
   const openApiDocument = api.document(options.publicUrl);
 
@@ -134,6 +148,8 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     demoLogins: options.demoLogins ?? [],
     demoPassword: options.demoPassword,
     fallbackHome: () => homePage({ mode: platform.mode, demoLogins: options.demoLogins ?? [] }),
+    embedFrameAncestors: async (token) =>
+      (await embedTokens.verify(token).catch(() => undefined))?.allowedOrigins,
   });
   app.use(notFoundHandler);
   app.use(errorHandler);

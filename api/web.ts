@@ -3,6 +3,9 @@
  * never cached and given the demo logins when this is a demo install, and every other browser path that is not
  * the API answered with index.html so the app's own router shows it. Without a build, `/` falls back to the
  * plain home page, which says how to build it.
+ *
+ * `/embed/...` is the embed page (dashboards/embed, its own entry of the same build): the only page other sites
+ * may frame. The app itself keeps `frame-ancestors 'self'`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,12 +29,63 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+/** The embed page's policy: the app's, but framable by the token's allowed origins, or by any site. */
+const embedContentSecurityPolicy = (frameAncestors: string[] | undefined) =>
+  CONTENT_SECURITY_POLICY.replace(
+    "frame-ancestors 'self'",
+    `frame-ancestors ${frameAncestors?.length ? frameAncestors.join(' ') : '*'}`,
+  );
+
+/** The embed entry's script, the chunks it imports and their CSS, from Vite's manifest. */
+function embedPageHtml(webDir: string): string | undefined {
+  const manifestFile = path.join(webDir, '.vite/manifest.json');
+  if (!existsSync(manifestFile)) return undefined;
+  type Chunk = { file: string; name?: string; isEntry?: boolean; imports?: string[]; css?: string[] };
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Chunk>;
+  const entry = Object.values(manifest).find((c) => c.isEntry && c.name === 'embed');
+  if (!entry) return undefined;
+  const preload = new Set<string>();
+  const css = new Set<string>(entry.css ?? []);
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || preload.has(chunk.file)) return;
+    preload.add(chunk.file);
+    chunk.css?.forEach((file) => css.add(file));
+    chunk.imports?.forEach(visit);
+  };
+  entry.imports?.forEach(visit);
+  const tags = [
+    `<script type="module" crossorigin src="/${entry.file}"></script>`,
+    ...[...preload].map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+    ...[...css].map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
+  ];
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="robots" content="noindex" />
+    <title>Wholesail dashboard</title>
+    ${tags.join('\n    ')}
+  </head>
+  <body>
+    <div id="root"></div>
+  </body>
+</html>
+`;
+}
+
 export interface WebAppOptions {
   webDir?: string;
   demoLogins: Array<{ email: string; role: string }>;
   demoPassword?: string;
   /** What `/` shows when the app is not built. */
   fallbackHome: () => string;
+  /**
+   * The origins an embed token given in the page's query allows to frame it (api/auth/embed-tokens.ts);
+   * undefined when there is none or it is not valid (the page then shows why, and has no data to show).
+   */
+  embedFrameAncestors?: (token: string) => Promise<string[] | undefined>;
 }
 
 const wantsHtml = (req: Request) =>
@@ -65,6 +119,22 @@ export function registerWebApp(app: Express, options: WebAppOptions) {
     '/assets',
     express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
   );
+  const embedHtml = embedPageHtml(webDir);
+  if (embedHtml) {
+    app.get('/embed/*dashboard', async (req, res) => {
+      // A token in the fragment never reaches us; one in the query lets the browser enforce its origins too.
+      const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+      const ancestors = token ? await options.embedFrameAncestors?.(token) : undefined;
+      res
+        .set('Cache-Control', 'no-store')
+        .set('Content-Security-Policy', embedContentSecurityPolicy(ancestors))
+        .set('X-Content-Type-Options', 'nosniff')
+        // The token may sit in this page's URL: never send it on as a Referer, not even to ourselves.
+        .set('Referrer-Policy', 'no-referrer')
+        .type('html')
+        .send(embedHtml);
+    });
+  }
   app.use((req, res, next) => {
     if (!wantsHtml(req)) return next();
     res

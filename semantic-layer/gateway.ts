@@ -7,14 +7,45 @@ import { createHash } from 'node:crypto';
 import { formatMySql } from '@cubejs-backend/shared';
 import { LRUCache } from 'lru-cache';
 import { createQuery } from '@cubejs-backend/schema-compiler';
+import { DomainError } from '../platform/errors.ts';
 import type { Principal } from '../platform/principal.ts';
 import type { Warehouse } from '../warehouse/client.ts';
 import type { CompiledModel } from './compiler.ts';
 import { parseCubeQuery, type CubeQuery } from './query.ts';
 import { createDataVersion } from './data-version.ts';
-import { matchingPolicies, memberVisible, secureQuery, securityContextFor } from './security.ts';
+import { matchingPolicies, memberVisible, membersOf, secureQuery, securityContextFor } from './security.ts';
 
 const DEFAULT_LIMIT = 10_000;
+
+/** What an embed token narrows its caller to (api/auth/embed-tokens.ts): one dashboard and the cubes it queries. */
+export interface EmbedScope {
+  dashboard: string;
+  cubes: readonly string[];
+}
+
+/** Whoever queries the gateway: a principal, narrowed to one dashboard's cubes when it came with an embed token. */
+export type Caller = Principal & { embed?: EmbedScope };
+
+/** An embedded dashboard runs its own queries and nothing else: no other cube, no SQL, no dry runs. */
+function assertInsideDashboard(caller: Caller, query?: CubeQuery) {
+  const embed = caller.embed;
+  if (!embed) return;
+  if (!query) {
+    throw new DomainError(
+      'forbidden',
+      'embed_token_not_allowed',
+      `An embed token runs the ${embed.dashboard} dashboard's queries only, not SQL or dry runs.`,
+    );
+  }
+  const outside = membersOf(query).find((m) => !embed.cubes.includes(m.split('.')[0]!));
+  if (outside) {
+    throw new DomainError(
+      'forbidden',
+      'outside_embedded_dashboard',
+      `This embed token opens the ${embed.dashboard} dashboard, which does not query ${outside.split('.')[0]} (${outside}).`,
+    );
+  }
+}
 
 interface MemberMeta {
   name: string;
@@ -125,14 +156,15 @@ export function createGateway(deps: {
   }
 
   /** Validates and secures one raw query: the only way a query reaches the compiler. */
-  function prepare(principal: Principal, raw: unknown, index?: number) {
+  function prepare(principal: Caller, raw: unknown, index?: number) {
     const query = parseCubeQuery(raw, index);
+    assertInsideDashboard(principal, query);
     const context = securityContextFor(principal);
     const secured = secureQuery(model, query, context);
     return { query, secured, context };
   }
 
-  async function runOne(principal: Principal, raw: unknown, index?: number) {
+  async function runOne(principal: Caller, raw: unknown, index?: number) {
     const { query, secured, context } = prepare(principal, raw, index);
     const { sql, columns } = compile(secured);
     const key = createHash('sha256')
@@ -179,7 +211,7 @@ export function createGateway(deps: {
   }
 
   /** One query or several (Cube's `queryType: multi`); every one is secured on its own. */
-  async function load(principal: Principal, rawQuery: unknown) {
+  async function load(principal: Caller, rawQuery: unknown) {
     const queries = Array.isArray(rawQuery) ? rawQuery : [rawQuery];
     const results = [];
     for (const [i, q] of queries.entries())
@@ -197,7 +229,7 @@ export function createGateway(deps: {
    * The model as the caller may see it: cubes whose policies admit one of the caller's groups, without the
    * members a member-level policy hides from it (a retailer is not even told that commission exists).
    */
-  function meta(principal: Principal) {
+  function meta(principal: Caller) {
     const ctx = securityContextFor(principal);
     const evaluator = model.cubeEvaluator as unknown as {
       cubeFromPath(n: string): {
@@ -209,6 +241,7 @@ export function createGateway(deps: {
       };
     };
     const visible = cubes.flatMap((cube) => {
+      if (principal.embed && !principal.embed.cubes.includes(cube.name)) return [];
       const matching = matchingPolicies(evaluator.cubeFromPath(cube.name).accessPolicy ?? [], ctx);
       if (matching.length === 0) return [];
       const shown = (members: MemberMeta[]) => members.filter((m) => memberVisible(matching, m.name));
@@ -225,7 +258,8 @@ export function createGateway(deps: {
   }
 
   /** Cube's /sql: the SQL the warehouse would run for this caller (row rules included), without running it. */
-  function sqlFor(principal: Principal, raw: unknown) {
+  function sqlFor(principal: Caller, raw: unknown) {
+    assertInsideDashboard(principal);
     const { secured } = prepare(principal, raw);
     const { rawSql, params, columns } = compile(secured);
     const aliasNameToMember = Object.fromEntries(columns.map((c) => [c.alias, c.keys[0]]));
@@ -242,7 +276,8 @@ export function createGateway(deps: {
   }
 
   /** Cube's /dry-run: the normalized, secured queries, without touching the warehouse. */
-  function dryRun(principal: Principal, raw: unknown) {
+  function dryRun(principal: Caller, raw: unknown) {
+    assertInsideDashboard(principal);
     const queries = Array.isArray(raw) ? raw : [raw];
     const normalizedQueries = queries.map((q, i) => {
       const { secured } = prepare(principal, q, queries.length > 1 ? i : undefined);

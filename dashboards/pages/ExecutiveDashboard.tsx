@@ -21,7 +21,7 @@ import { PageHeader } from './PageHeader.tsx';
 
 const rows = (rs: ResultSet | null) => rs?.tablePivot() ?? [];
 
-function Kpis() {
+export function Kpis() {
   const q = useLiveQuery({
     measures: ['orders.gmv', 'orders.count', 'orders.aov', 'orders.active_buyers', 'orders.active_sellers'],
   });
@@ -48,7 +48,7 @@ function Kpis() {
   );
 }
 
-function GmvByMonth() {
+export function GmvByMonth() {
   const q = useLiveQuery({
     measures: ['orders.gmv'],
     timeDimensions: [{ dimension: 'orders.placed_at', granularity: 'month' }],
@@ -84,7 +84,7 @@ function GmvByMonth() {
   );
 }
 
-function GmvByRegion() {
+export function GmvByRegion() {
   const q = useLiveQuery({ measures: ['daily_gmv.gmv'], dimensions: ['daily_gmv.buyer_region'] });
   const regions = useMemo(
     () =>
@@ -124,7 +124,7 @@ function GmvByRegion() {
   );
 }
 
-function SupplierLeaderboard() {
+export function SupplierLeaderboard() {
   const q = useLiveQuery({
     measures: ['orders.gmv', 'orders.count', 'orders.active_buyers'],
     dimensions: ['sellers.name'],
@@ -159,7 +159,7 @@ function SupplierLeaderboard() {
   );
 }
 
-function CohortRetention() {
+export function CohortRetention() {
   const q = useLiveQuery({
     measures: ['buyer_cohorts.buyers'],
     dimensions: ['buyer_cohorts.months_since_first'],

@@ -26,7 +26,7 @@ import { PageHeader } from './PageHeader.tsx';
 const PERIOD_DAYS = 30;
 const rows = (rs: ResultSet | null) => rs?.tablePivot() ?? [];
 
-function SalesTrend() {
+export function SalesTrend() {
   const [windows] = useState(() => periodWindows(PERIOD_DAYS));
   const q = useLiveQuery({
     measures: ['orders.gmv', 'orders.count'],
@@ -134,7 +134,7 @@ function Customers() {
   );
 }
 
-function NewVsReturning() {
+export function NewVsReturning() {
   const q = useLiveQuery({
     measures: ['buyer_activity.new_customers', 'buyer_activity.returning_customers'],
     timeDimensions: [{ dimension: 'buyer_activity.placed_at', granularity: 'month' }],
@@ -178,7 +178,7 @@ function NewVsReturning() {
   );
 }
 
-function TopProducts() {
+export function TopProducts() {
   const q = useLiveQuery({
     measures: ['order_lines.revenue', 'order_lines.units'],
     dimensions: ['products.name'],
@@ -210,7 +210,7 @@ function TopProducts() {
   );
 }
 
-function BuyerMap() {
+export function BuyerMap() {
   const q = useLiveQuery({
     measures: ['daily_gmv.gmv'],
     dimensions: [
@@ -316,7 +316,7 @@ interface BenchmarkRow {
   p90: number | null;
 }
 
-function Benchmarks() {
+export function Benchmarks() {
   const q = useLiveQuery({
     measures: [
       'seller_benchmarks.gmv',
