@@ -332,9 +332,11 @@ export function accessScenario(mode: Mode) {
         const audit = await tp.http('GET', `/api/v1/admin/audit-log?targetId=${seller.companyId}&limit=10`, {
           token: admin.token,
         });
+        // Newest first; before them only the KYB approval recorded when the test company was registered.
         expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
           'company.reinstated',
           'company.suspended',
+          'company.kyb_approved',
         ]);
         expect(audit.body.items[1]).toMatchObject({
           reason: 'Counterfeit goods reported',
