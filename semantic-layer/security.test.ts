@@ -161,6 +161,91 @@ describe('row- and member-level rules across joined cubes', () => {
   });
 });
 
+describe('unit cost, margin and the platform-wide analytics', () => {
+  let model: CompiledModel;
+  beforeAll(async () => {
+    model = await compileModel(MODEL_DIR);
+  });
+  const secure = (principal: Principal, raw: unknown) =>
+    secureQuery(model, parseCubeQuery(raw), securityContextFor(principal));
+
+  it('never lets a retailer near a unit cost or a margin, wherever the member hides in the query', () => {
+    const hostile: object[] = [
+      { measures: ['order_lines.margin'] },
+      { measures: ['order_lines.margin_rate'] },
+      { measures: ['order_lines.cost'] },
+      { measures: ['order_lines.lines_with_cost'] },
+      { measures: ['order_lines.revenue_with_cost'] },
+      { measures: ['order_lines.units'], dimensions: ['order_lines.unit_cost'] },
+      { measures: ['order_lines.units'], dimensions: ['order_lines.unit_cost_usd'] },
+      { measures: ['order_lines.units'], dimensions: ['order_lines.has_cost'] },
+      {
+        measures: ['order_lines.revenue'],
+        filters: [{ member: 'order_lines.unit_cost_usd', operator: 'gt', values: ['0'] }],
+      },
+      {
+        measures: ['order_lines.revenue'],
+        filters: [
+          {
+            or: [
+              { member: 'order_lines.buyer_company_id', operator: 'set' },
+              { and: [{ member: 'order_lines.unit_cost', operator: 'lt', values: ['100'] }] },
+            ],
+          },
+        ],
+      },
+      { measures: ['order_lines.revenue'], order: { 'order_lines.margin': 'desc' } },
+      { measures: ['category_sales.margin'] },
+      { measures: ['category_sales.revenue'] },
+    ];
+    for (const query of hostile)
+      expect(() => secure(who('retailer'), query), JSON.stringify(query)).toThrow(/do not have access/);
+    // What it bought stays open to it, by category too.
+    expect(
+      secure(who('retailer'), {
+        measures: ['order_lines.units', 'order_lines.revenue'],
+        dimensions: ['order_lines.category_name_path'],
+      }).filters,
+    ).toEqual([{ member: 'order_lines.buyer_company_id', operator: 'equals', values: [SELLER] }]);
+  });
+
+  it("confines a manufacturer's margin, fulfilment and churn figures to its own rows", () => {
+    for (const [cube, measure] of [
+      ['order_lines', 'margin_rate'],
+      ['fulfilment', 'on_time_rate'],
+      ['buyer_churn', 'customer_churn_rate'],
+      ['platform_revenue', 'churn_rate'],
+      ['seller_benchmarks', 'peer_net_gmv_p50'],
+    ]) {
+      expect(secure(who('manufacturer'), { measures: [`${cube}.${measure}`] }).filters).toEqual([
+        { member: `${cube}.seller_company_id`, operator: 'equals', values: [SELLER] },
+      ]);
+    }
+  });
+
+  it('keeps what needs every company (category sales, platform buyer churn) to platform staff', () => {
+    expect(() => secure(who('manufacturer'), { measures: ['category_sales.units'] })).toThrow(
+      /category_sales/,
+    );
+    // Whether a customer still buys elsewhere is other manufacturers' business; so is who it is.
+    for (const member of ['buyer_churn.churned_buyers', 'buyer_churn.buyer_churn_rate'])
+      expect(() => secure(who('manufacturer'), { measures: [member] })).toThrow(member);
+    expect(() =>
+      secure(who('manufacturer'), {
+        measures: ['buyer_churn.churned_customers'],
+        dimensions: ['buyer_churn.key'],
+      }),
+    ).toThrow(/buyer_churn\.key/);
+    expect(() => secure(who('retailer'), { measures: ['fulfilment.fulfilment_rate'] })).toThrow(/fulfilment/);
+    expect(() => secure(who('retailer'), { measures: ['buyer_churn.churned_customers'] })).toThrow(
+      /buyer_churn/,
+    );
+    expect(secure(who('platform', 'analyst'), { measures: ['category_sales.margin_rate'] }).filters).toEqual(
+      [],
+    );
+  });
+});
+
 describe('query limits', () => {
   it('caps every query at the requested limit, and at 10,000 rows when none is given', async () => {
     const { createGateway } = await import('./gateway.ts');

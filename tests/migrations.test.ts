@@ -27,6 +27,7 @@ describe('migrations', () => {
       '2026_11_28_0007_billing',
       '2026_11_29_0001_kyb',
       '2026_11_29_0002_catalog_media',
+      '2026_11_29_0003_order_line_costs',
     ]);
     expect(await migrateOltp(db)).toEqual([]);
     await db.destroy();
@@ -50,6 +51,7 @@ describe('migrations', () => {
       '2026_11_28_0007_billing',
       '2026_11_29_0001_kyb',
       '2026_11_29_0002_catalog_media',
+      '2026_11_29_0003_order_line_costs',
     ]);
     expect(await migrateOltp(a)).toEqual([]);
     await Promise.all([a.destroy(), b.destroy()]);
@@ -70,6 +72,7 @@ describe('migrations', () => {
       'dim_products',
       'fct_claims',
       'fct_order_lines',
+      'fct_order_milestones',
       'fct_order_status',
       'fct_orders',
       'fct_refunds',
@@ -77,9 +80,11 @@ describe('migrations', () => {
       'fct_subscription_changes',
       'fct_subscriptions',
       'mart_buyer_cohorts',
+      'mart_daily_category_sales',
       'mart_daily_gmv',
       'mart_platform_revenue',
       'mart_seller_benchmarks',
+      'mart_seller_fulfilment',
     ]);
     expect(await buildModels(warehouse)).toEqual([]);
     const tables = await warehouse.query({
@@ -116,6 +121,7 @@ describe('migrations', () => {
       'mart_daily_gmv',
       'mart_platform_revenue',
       'mart_seller_benchmarks',
+      'mart_seller_fulfilment',
     ]);
     await warehouse.close();
   });

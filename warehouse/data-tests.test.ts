@@ -33,6 +33,11 @@ describe('warehouse data tests on the demo marketplace', () => {
         'fct_order_lines: unique_combination(order_id, line_no)',
         'fct_orders: relationships(seller_company_id -> wholesail.dim_companies.company_id)',
         'mart_daily_gmv: unique_combination(day, seller_company_id, buyer_country, buyer_city)',
+        'fct_order_milestones: unique(order_id)',
+        'fct_order_lines: expression_is_true(NOT has_cost OR margin_usd_minor = line_total_usd_minor - cost_usd_minor)',
+        'mart_seller_fulfilment: unique_combination(seller_company_id, day)',
+        'mart_daily_category_sales: unique_combination(day, category_path)',
+        'mart_seller_benchmarks: expression_is_true(bands_shown = (peers >= 5))',
       ]),
     );
   });
@@ -150,6 +155,53 @@ describe('warehouse data tests on the demo marketplace', () => {
     );
     await tp.platform.warehouse.command({
       query: "DELETE FROM wholesail.fct_orders WHERE order_id = 'bogus'",
+    });
+  });
+
+  it('catches a margin that is not revenue less cost, and a cost without a unit cost', async () => {
+    const [line] = await (
+      await tp.platform.warehouse.query({
+        query: 'SELECT * FROM wholesail.fct_order_lines FINAL LIMIT 1',
+        format: 'JSONEachRow',
+      })
+    ).json<Record<string, unknown>>();
+    await tp.platform.warehouse.insert({
+      table: 'wholesail.fct_order_lines',
+      values: [
+        // Priced at 600, costed at 2 x 100: the margin must be 400, and a cost needs its unit cost.
+        {
+          ...line,
+          order_id: 'bogus-margin',
+          line_total_usd_minor: 600,
+          quantity: 2,
+          unit_cost_minor: 100,
+          cost_minor: 200,
+          cost_usd_minor: 200,
+          has_cost: true,
+          margin_usd_minor: 450,
+        },
+        {
+          ...line,
+          order_id: 'bogus-cost',
+          unit_cost_minor: null,
+          cost_usd_minor: 50,
+          has_cost: true,
+          margin_usd_minor: 0,
+        },
+      ],
+      format: 'JSONEachRow',
+    });
+    const failed = (await runDataTests(tp.platform.warehouse))
+      .filter((r) => r.failures > 0)
+      .map((r) => `${r.model}: ${r.test}`);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        'fct_order_lines: expression_is_true(NOT has_cost OR margin_usd_minor = line_total_usd_minor - cost_usd_minor)',
+        'fct_order_lines: expression_is_true(has_cost = isNotNull(unit_cost_minor))',
+      ]),
+    );
+    await tp.platform.warehouse.command({
+      query: "DELETE FROM wholesail.fct_order_lines WHERE order_id IN ('bogus-margin', 'bogus-cost')",
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Data tests in the spirit of dbt's generic tests, read from models/schema.yml: unique, not_null,
- * accepted_values, relationships and unique_combination. Each compiles to a query counting the rows that
- * break it; a test passes at zero. The same YAML runs under dbt on a ClickHouse server.
+ * accepted_values, relationships, and the model-level unique_combination and expression_is_true (after
+ * dbt_utils: a SQL condition every row must meet). Each compiles to a query counting the rows that break it; a
+ * test passes at zero. The same YAML runs under dbt on a ClickHouse server.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,12 +37,13 @@ export function compileDataTests(): Array<{ model: string; test: string; sql: st
     models?: Entry[];
     seeds?: Entry[];
   };
-  const replacing = new Set(
+  // Engines that collapse rows on merge: read through FINAL, or a test would see rows not yet merged.
+  const collapsing = new Set(
     loadModels()
-      .filter((m) => m.config.engine?.startsWith('Replacing'))
+      .filter((m) => /^(Replacing|Aggregating)/.test(m.config.engine ?? ''))
       .map((m) => m.name),
   );
-  const from = (name: string) => `${DATABASE}.${name}${replacing.has(name) ? ' FINAL' : ''}`;
+  const from = (name: string) => `${DATABASE}.${name}${collapsing.has(name) ? ' FINAL' : ''}`;
   const compiled: Array<{ model: string; test: string; sql: string }> = [];
 
   for (const entry of [...(schema.models ?? []), ...(schema.seeds ?? [])]) {
@@ -54,6 +56,12 @@ export function compileDataTests(): Array<{ model: string; test: string; sql: st
         add(
           `unique_combination(${columns})`,
           `SELECT count() AS failures FROM (SELECT ${columns} FROM ${table} GROUP BY ${columns} HAVING count() > 1)`,
+        );
+      } else if (kind === 'expression_is_true') {
+        const expression = (args as { expression: string }).expression;
+        add(
+          `expression_is_true(${expression})`,
+          `SELECT count() AS failures FROM ${table} WHERE NOT (${expression})`,
         );
       } else throw new Error(`schema.yml: ${entry.name}: unknown model test ${kind}`);
     }

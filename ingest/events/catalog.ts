@@ -114,6 +114,17 @@ export const payloadSchemas: Record<string, z.ZodType> = {
           // Added with checkout: the line's commission share and the category rule it was charged under.
           commissionMinor: minor.nonnegative().optional(),
           commissionRateBps: z.number().int().nonnegative().optional(),
+          // Added for margin and category analytics (optional: earlier events stay valid). The unit cost is
+          // the variant's at checkout, null when the seller gave none; lineCostUsdMinor = quantity x unit cost
+          // in USD at fxRate, rounded once. The category is the product's when placed, null if it has none.
+          unitCostMinor: minor.nonnegative().nullable().optional(),
+          unitCostUsdMinor: minor.nonnegative().nullable().optional(),
+          lineCostUsdMinor: minor.nonnegative().nullable().optional(),
+          categoryId: uuid.nullable().optional(),
+          categoryPath: z.string().min(1).nullable().optional(),
+          categoryNamePath: z.array(z.string()).nullable().optional(),
+          // The product's lead time when placed: the order's ship-by date is placed + lead time + 2 days.
+          leadTimeDays: z.number().int().nonnegative().optional(),
         }),
       )
       .min(1),

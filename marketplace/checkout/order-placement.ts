@@ -3,11 +3,12 @@
  * commission snapshot), its lines, the stock it holds (a reservation while a card payment is pending, a sale
  * once placed), its first timeline row, and, when it is placed, the `order.placed` event with every amount the
  * warehouse needs. Payment completion calls `placeReservedOrder` to turn a reservation into a sale.
+ * Each line keeps the variant's unit cost as it was at checkout (order-line-snapshot.ts), so margins never move.
  */
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/domain-event.ts';
 import { newId } from '../../platform/ids.ts';
-import { applyRate } from '../../platform/money.ts';
+import { applyRate, lineTotal } from '../../platform/money.ts';
 import { decimal } from './reference-rates.ts';
 import type { CommissionSnapshot } from '../commissions/commission-rules.ts';
 import type { Database, Plan, ShippingAddress } from '../db/schema.ts';
@@ -18,6 +19,7 @@ import { startTimeline, transitionOrder } from '../orders/order-state-machine.ts
 import { issueInvoice } from '../invoices/invoice-issuing.ts';
 import { recordEvent } from '../outbox/record-event.ts';
 import type { PricedLine } from './cart-lines.ts';
+import { productFactsOf, unitCostsOf } from './order-line-snapshot.ts';
 
 type Tx = Transaction<Database>;
 
@@ -83,6 +85,10 @@ export async function writeSellerOrder(tx: Tx, order: SellerOrder, actor: Actor,
       due_at: order.dueAt,
     })
     .execute();
+  const unitCosts = await unitCostsOf(
+    tx,
+    order.lines.map((l) => l.variantId),
+  );
   await tx
     .insertInto('order_lines')
     .values(
@@ -95,6 +101,7 @@ export async function writeSellerOrder(tx: Tx, order: SellerOrder, actor: Actor,
         quantity: l.quantity,
         unit_price_minor: l.unitPriceMinor,
         line_total_minor: l.lineTotalMinor,
+        unit_cost_minor: unitCosts.get(l.variantId) ?? null,
       })),
     )
     .execute();
@@ -188,6 +195,7 @@ async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
       'l.quantity',
       'l.unit_price_minor',
       'l.line_total_minor',
+      'l.unit_cost_minor',
     ])
     .where('l.order_id', '=', orderId)
     .orderBy('l.line_no')
@@ -203,6 +211,11 @@ async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
   const commission = order.commission as CommissionSnapshot;
   const address = order.shipping_address!;
   const shares = new Map(commission.lines.map((l) => [l.lineNo, l]));
+  const products = await productFactsOf(
+    tx,
+    lines.map((l) => l.product_id),
+  );
+  const inUsd = (minor: number | null) => (minor === null ? null : applyRate(minor, fxRate));
   await recordEvent<OrderPlacedV1>(tx, {
     type: ORDER_PLACED,
     version: 1,
@@ -232,6 +245,10 @@ async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
         lineTotalUsdMinor: applyRate(l.line_total_minor, fxRate),
         commissionMinor: shares.get(l.line_no)?.amountMinor ?? 0,
         commissionRateBps: shares.get(l.line_no)?.rateBps ?? 0,
+        unitCostMinor: l.unit_cost_minor,
+        unitCostUsdMinor: inUsd(l.unit_cost_minor),
+        lineCostUsdMinor: inUsd(l.unit_cost_minor === null ? null : lineTotal(l.unit_cost_minor, l.quantity)),
+        ...products.get(l.product_id)!,
       })),
       groupId: order.group_id!,
       paymentMethod: order.payment_method!,

@@ -17,6 +17,7 @@ import * as claims from './migrations/2026_11_28_0006_claims.ts';
 import * as billing from './migrations/2026_11_28_0007_billing.ts';
 import * as kyb from './migrations/2026_11_29_0001_kyb.ts';
 import * as catalogMedia from './migrations/2026_11_29_0002_catalog_media.ts';
+import * as orderLineCosts from './migrations/2026_11_29_0003_order_line_costs.ts';
 
 const migrations: Record<string, Migration> = {
   '2026_11_25_0001_foundation': foundation,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0007_billing': billing,
   '2026_11_29_0001_kyb': kyb,
   '2026_11_29_0002_catalog_media': catalogMedia,
+  '2026_11_29_0003_order_line_costs': orderLineCosts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

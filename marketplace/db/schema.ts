@@ -329,6 +329,8 @@ export interface OrderLinesTable {
   unit_price_minor: number;
   line_total_minor: number;
   variant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The variant's unit cost at checkout (migration 2026_11_29_0003); private to the seller; null if none. */
+  unit_cost_minor: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ShippingAddress {

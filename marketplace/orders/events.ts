@@ -26,6 +26,21 @@ export interface OrderPlacedV1 {
     /** Checkout orders: the line's share of the commission and its rate (commission-rules.ts). */
     commissionMinor?: number;
     commissionRateBps?: number;
+    /**
+     * Checkout orders, for margin: the variant's unit cost copied at checkout (null when the seller gave none),
+     * in the order's currency and in USD at `fxRate`, and quantity x unit cost in USD (rounded once).
+     */
+    unitCostMinor?: number | null;
+    unitCostUsdMinor?: number | null;
+    lineCostUsdMinor?: number | null;
+    /** Checkout orders: the product's category when the order was placed, root first (null: uncategorised). */
+    categoryId?: string | null;
+    /** Slugs from the root, "home/kitchen/drinkware". */
+    categoryPath?: string | null;
+    /** Display names from the root, one per slug of `categoryPath`. */
+    categoryNamePath?: string[] | null;
+    /** Checkout orders: the product's lead time when placed, which sets the order's ship-by date. */
+    leadTimeDays?: number;
   }>;
   /** Checkout orders (marketplace/checkout) carry the rest of the money, fixed at placement. */
   groupId?: string;

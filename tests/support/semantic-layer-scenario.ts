@@ -3,14 +3,17 @@
  * its own slice of the same model, the pre-aggregated lambda view stays live, and the cache never serves a
  * figure from before the latest order.
  */
+import { randomUUID } from 'node:crypto';
 import cube from '@cubejs-client/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decimal } from '../../marketplace/checkout/reference-rates.ts';
+import { trustInputs } from '../../marketplace/companies/trust-scoring.ts';
 import { OfflinePaymentProvider } from '../../marketplace/payments/offline-provider.ts';
 import { applyRate } from '../../platform/money.ts';
 import { DEMO_PASSWORD, buyerEmail, sellerEmail } from '../../scripts/seed/demo-data.ts';
 import { refreshNow } from '../../warehouse/build.ts';
 import { seedDemoAndLoad } from './demo.ts';
+import { byCategory, marginOf, oltpFulfilment, oltpLines } from './semantic-layer-oltp.ts';
 import { eventually, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
 
 /**
@@ -106,7 +109,8 @@ export const semanticLayerScenario = (mode: Mode) =>
       tokens.alpine = await tp.login(sellerEmail('alpine'), DEMO_PASSWORD);
       tokens.pacific = await tp.login(sellerEmail('pacific'), DEMO_PASSWORD);
       tokens.buyer = await tp.login(buyerEmail('cornerstore'), DEMO_PASSWORD);
-    }, 240_000);
+      // Seeding simulates 90 days of trade through every service: give it room on a machine shared with others.
+    }, 480_000);
     afterAll(async () => tp?.close());
 
     it('gives executives the same GMV from the pre-aggregated mart as from the order facts', async () => {
@@ -165,10 +169,13 @@ export const semanticLayerScenario = (mode: Mode) =>
           .sort();
       expect(await names('exec')).toEqual([
         'buyer_activity',
+        'buyer_churn',
         'buyer_cohorts',
         'buyers',
+        'category_sales',
         'claims',
         'daily_gmv',
+        'fulfilment',
         'order_lines',
         'orders',
         'platform_revenue',
@@ -180,6 +187,8 @@ export const semanticLayerScenario = (mode: Mode) =>
         'subscriptions',
       ]);
       expect(await names('buyer')).not.toContain('daily_gmv');
+      expect(await names('buyer')).not.toContain('category_sales');
+      expect(await names('buyer')).not.toContain('fulfilment');
       expect(await names('buyer')).not.toContain('platform_revenue');
       expect(await names('buyer')).not.toContain('subscriptions');
       const buyerOrders = (
@@ -505,5 +514,357 @@ export const semanticLayerScenario = (mode: Mode) =>
       expect(await total('exec', 'platform_revenue.net_revenue')).toBe(all.netCommission + mrrOf());
       expect(await total('exec', 'platform_revenue.net_commission')).toBe(all.netCommission);
       expect(await total('alpine', 'platform_revenue.net_revenue')).toBe(own.netCommission + mrrOf(alpineId));
+    });
+
+    /** A product of Alpine (EUR) in a category, one variant with a unit cost and one without, bought by card. */
+    async function sellCostedMugs() {
+      const listed = await tp.http('POST', '/api/v1/products', {
+        token: tokens.alpine,
+        body: {
+          sku: 'ALPINE-MARGIN',
+          name: 'Enamel mug',
+          category: 'drinkware',
+          currency: 'EUR',
+          leadTimeDays: 4,
+          variants: [
+            {
+              sku: 'ALPINE-MARGIN-C',
+              options: { finish: 'cream' },
+              priceMinor: 1290,
+              unitCostMinor: 517,
+              stock: 500,
+            },
+            { sku: 'ALPINE-MARGIN-N', options: { finish: 'navy' }, priceMinor: 1350, stock: 500 },
+          ],
+        },
+      });
+      expect(listed.status, JSON.stringify(listed.body)).toBe(201);
+      await tp.http('DELETE', '/api/v1/cart', { token: tokens.buyer });
+      for (const [variant, quantity] of [
+        [listed.body.variants[0].id, 12],
+        [listed.body.variants[1].id, 7],
+      ] as const) {
+        const added = await tp.http('POST', '/api/v1/cart/lines', {
+          token: tokens.buyer,
+          body: { variantId: variant, quantity },
+        });
+        expect(added.status, JSON.stringify(added.body)).toBe(200);
+      }
+      const group = await tp.http('POST', '/api/v1/checkout', {
+        token: tokens.buyer,
+        body: {
+          paymentMethod: 'card',
+          shippingAddress: {
+            name: 'Cornerstore',
+            line1: '1 Main St',
+            city: 'New York',
+            region: 'NY',
+            postalCode: '10001',
+            country: 'US',
+          },
+        },
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
+      expect(group.status, JSON.stringify(group.body)).toBe(201);
+      const paid = await tp.http('POST', `/api/v1/order-groups/${group.body.id}/pay`, {
+        token: tokens.buyer,
+        body: { paymentMethod: 'pm_card_visa' },
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
+      expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+      return { productId: listed.body.id as string, orderId: group.body.orders[0].id as string };
+    }
+
+    it("shows a manufacturer its margin over the lines with a known cost, as PostgreSQL has them, and never another's", async () => {
+      const alpineId = (await tp.http('GET', '/api/v1/me', { token: tokens.alpine })).body.companyId;
+      const pacificId = (await tp.http('GET', '/api/v1/me', { token: tokens.pacific })).body.companyId;
+      const sold = await sellCostedMugs();
+      const margin = async () =>
+        (
+          await api('alpine').load({
+            measures: [
+              'order_lines.count',
+              'order_lines.lines_with_cost',
+              'order_lines.revenue_with_cost',
+              'order_lines.margin',
+              'order_lines.margin_rate',
+            ],
+          })
+        ).tablePivot()[0]!;
+      const row = await eventually(margin, (r) => Number(r['order_lines.lines_with_cost']) > 0, 10_000);
+      const own = marginOf(await oltpLines(tp, { sellerId: alpineId }));
+      expect(own.linesWithCost).toBe(1); // the costed variant; the demo's lines and the navy mugs have no cost
+      expect(own.lines).toBeGreaterThan(own.linesWithCost);
+      expect({
+        lines: Number(row['order_lines.count']),
+        linesWithCost: Number(row['order_lines.lines_with_cost']),
+        revenueWithCost: Number(row['order_lines.revenue_with_cost']),
+        margin: Number(row['order_lines.margin']),
+      }).toEqual(own);
+      // Margin % over the same lines as the margin, not over all revenue.
+      expect(Number(row['order_lines.margin_rate'])).toBeCloseTo(own.margin / own.revenueWithCost, 9);
+
+      // By category, with the path the catalog gives the product.
+      const category = await tp.platform.db
+        .selectFrom('products as p')
+        .innerJoin('categories as c', 'c.id', 'p.category_id')
+        .select(['c.path'])
+        .where('p.id', '=', sold.productId)
+        .executeTakeFirstOrThrow();
+      const names = await tp.platform.db
+        .selectFrom('categories')
+        .select(['path', 'name'])
+        .where(
+          'path',
+          'in',
+          category.path.split('/').map((_, i, a) => a.slice(0, i + 1).join('/')),
+        )
+        .orderBy('depth')
+        .execute();
+      const byProduct = (
+        await api('alpine').load({
+          measures: ['order_lines.units', 'order_lines.margin'],
+          dimensions: [
+            'order_lines.product_id',
+            'order_lines.category_path',
+            'order_lines.category_name_path',
+          ],
+          filters: [{ member: 'order_lines.product_id', operator: 'equals', values: [sold.productId] }],
+        })
+      ).tablePivot();
+      expect(byProduct).toEqual([
+        {
+          'order_lines.product_id': sold.productId,
+          'order_lines.category_path': category.path,
+          'order_lines.category_name_path': names.map((n) => n.name).join(' > '),
+          'order_lines.units': '19',
+          'order_lines.margin': String(own.margin),
+        },
+      ]);
+
+      // Asking for another manufacturer's lines, however, gives nothing.
+      for (const filters of [
+        [{ member: 'order_lines.seller_company_id', operator: 'equals', values: [pacificId] }],
+        [
+          {
+            or: [
+              { member: 'order_lines.seller_company_id', operator: 'equals', values: [pacificId] },
+              { member: 'order_lines.has_cost', operator: 'set' },
+            ],
+          },
+        ],
+      ]) {
+        const rows = (
+          await api('alpine').load({
+            measures: ['order_lines.margin', 'order_lines.revenue'],
+            dimensions: ['order_lines.seller_company_id'],
+            filters: filters as never,
+          })
+        ).tablePivot();
+        expect(rows.map((r) => r['order_lines.seller_company_id'])).not.toContain(pacificId);
+      }
+    });
+
+    it('never tells a retailer what its goods cost the manufacturer, however it asks', async () => {
+      const buyerMeta = (
+        await tp.http('GET', '/cubejs-api/v1/meta', { token: tokens.buyer })
+      ).body.cubes.find((c: { name: string }) => c.name === 'order_lines');
+      const members = [...buyerMeta.measures, ...buyerMeta.dimensions].map((m: { name: string }) => m.name);
+      expect(members).toEqual(expect.arrayContaining(['order_lines.revenue', 'order_lines.category_path']));
+      for (const hidden of ['margin', 'margin_rate', 'cost', 'unit_cost', 'unit_cost_usd', 'lines_with_cost'])
+        expect(members).not.toContain(`order_lines.${hidden}`);
+
+      const refused: object[] = [
+        { measures: ['order_lines.margin'] },
+        { measures: ['order_lines.margin_rate'], dimensions: ['order_lines.category_path'] },
+        { measures: ['order_lines.cost'] },
+        { measures: ['order_lines.units'], dimensions: ['order_lines.unit_cost'] },
+        { measures: ['order_lines.units'], dimensions: ['order_lines.unit_cost_usd'] },
+        {
+          measures: ['order_lines.units'],
+          filters: [{ member: 'order_lines.unit_cost_usd', operator: 'gt', values: ['0'] }],
+        },
+        {
+          measures: ['order_lines.units'],
+          filters: [
+            {
+              or: [
+                { member: 'order_lines.buyer_company_id', operator: 'set' },
+                { member: 'order_lines.has_cost', operator: 'equals', values: ['true'] },
+              ],
+            },
+          ],
+        },
+        { measures: ['order_lines.revenue'], order: { 'order_lines.margin': 'desc' } },
+        { measures: ['category_sales.margin'] },
+        { measures: ['fulfilment.on_time_rate'] },
+      ];
+      for (const query of refused) {
+        const res = await tp.http('POST', '/cubejs-api/v1/load', { token: tokens.buyer, body: { query } });
+        expect(res.status, JSON.stringify(query)).toBe(403);
+      }
+      const sql = encodeURIComponent(JSON.stringify({ measures: ['order_lines.margin'] }));
+      expect((await tp.http('GET', `/cubejs-api/v1/sql?query=${sql}`, { token: tokens.buyer })).status).toBe(
+        403,
+      );
+    });
+
+    it('gives executives units and revenue by category, from the rollup and the lines alike, as PostgreSQL has them', async () => {
+      const expected = byCategory(await oltpLines(tp));
+      expect(Object.keys(expected).filter(Boolean).length).toBeGreaterThan(3);
+      const fromRollup = (
+        await api('exec').load({
+          measures: ['category_sales.units', 'category_sales.revenue'],
+          dimensions: ['category_sales.category_path'],
+        })
+      ).tablePivot();
+      const asMap = (rows: typeof fromRollup, cubeName: string) =>
+        Object.fromEntries(
+          rows.map((r) => [
+            String(r[`${cubeName}.category_path`]),
+            { units: Number(r[`${cubeName}.units`]), revenue: Number(r[`${cubeName}.revenue`]) },
+          ]),
+        );
+      expect(asMap(fromRollup, 'category_sales')).toEqual(expected);
+      const fromLines = (
+        await api('exec').load({
+          measures: ['order_lines.units', 'order_lines.revenue'],
+          dimensions: ['order_lines.category_path'],
+        })
+      ).tablePivot();
+      expect(asMap(fromLines, 'order_lines')).toEqual(expected);
+
+      // Drilling down: the top level adds up to its children.
+      const top = (
+        await api('exec').load({
+          measures: ['category_sales.units'],
+          dimensions: ['category_sales.category_l1', 'category_sales.category_l1_name'],
+          filters: [{ member: 'category_sales.category_l1', operator: 'equals', values: ['home'] }],
+        })
+      ).tablePivot();
+      const homeUnits = Object.entries(expected)
+        .filter(([path]) => path === 'home' || path.startsWith('home/'))
+        .reduce((s, [, v]) => s + v.units, 0);
+      expect(top.map((r) => Number(r['category_sales.units']))).toEqual([homeUnits]);
+      const home = await tp.platform.db
+        .selectFrom('categories')
+        .select('name')
+        .where('path', '=', 'home')
+        .executeTakeFirstOrThrow();
+      expect(top[0]!['category_sales.category_l1_name']).toBe(home.name);
+    });
+
+    it('measures fulfilment, on-time shipping, returns and disputes as PostgreSQL and the trust score see them', async () => {
+      await tp.platform.relay.drain();
+      await refreshNow(tp.platform.warehouse);
+      const alpineId = (await tp.http('GET', '/api/v1/me', { token: tokens.alpine })).body.companyId;
+      const measures = [
+        'fulfilment.decided_orders',
+        'fulfilment.shipped_orders',
+        'fulfilment.shipped_on_time_orders',
+        'fulfilment.delivered_orders',
+        'fulfilment.returned_orders',
+        'fulfilment.disputed_orders',
+        'fulfilment.fulfilment_rate',
+        'fulfilment.on_time_rate',
+        'fulfilment.return_rate',
+        'fulfilment.dispute_rate',
+      ];
+      const now = new Date();
+      const trust = await trustInputs(tp.platform.db, now);
+      for (const [who, sellerId] of [
+        ['exec', undefined],
+        ['alpine', alpineId],
+      ] as const) {
+        const row = (await api(who).load({ measures })).tablePivot()[0]!;
+        const n = (m: string) => Number(row[`fulfilment.${m}`]);
+        const oltp = await oltpFulfilment(tp, { sellerId });
+        // The trust score's own inputs (same 365 days, same ship-by rule) give the same counts.
+        const scored = [...trust.entries()].filter(([id]) => !sellerId || id === sellerId).map(([, v]) => v);
+        const sum = (k: 'shippedOrders' | 'shippedOnTime' | 'disputedOrders') =>
+          scored.reduce((s, v) => s + v[k], 0);
+        expect(oltp.shipped).toBeGreaterThan(0);
+        expect({
+          decided: n('decided_orders'),
+          shipped: n('shipped_orders'),
+          onTime: n('shipped_on_time_orders'),
+          delivered: n('delivered_orders'),
+          returned: n('returned_orders'),
+          disputed: n('disputed_orders'),
+        }).toEqual({
+          decided: oltp.decided,
+          shipped: sum('shippedOrders'),
+          onTime: sum('shippedOnTime'),
+          delivered: oltp.delivered,
+          returned: oltp.returned,
+          disputed: sum('disputedOrders'),
+        });
+        expect([n('shipped_orders'), n('disputed_orders')]).toEqual([oltp.shipped, oltp.disputed]);
+        expect(n('fulfilment_rate')).toBeCloseTo(oltp.shipped / oltp.decided, 9);
+        expect(n('return_rate')).toBeCloseTo(oltp.returned / oltp.delivered, 9);
+        expect(n('on_time_rate')).toBeCloseTo(sum('shippedOnTime') / sum('shippedOrders'), 9);
+        expect(n('dispute_rate')).toBeCloseTo(oltp.disputed / oltp.shipped, 9);
+      }
+      const pacificId = (await tp.http('GET', '/api/v1/me', { token: tokens.pacific })).body.companyId;
+      const prying = (
+        await api('alpine').load({
+          measures: ['fulfilment.shipped_orders'],
+          filters: [{ member: 'fulfilment.seller_company_id', operator: 'equals', values: [pacificId] }],
+        })
+      ).tablePivot();
+      expect(Number(prying[0]?.['fulfilment.shipped_orders'] ?? 0)).toBe(0);
+    });
+
+    it('tells executives ARR and the lifetime value of a buyer and of a manufacturer', async () => {
+      await tp.platform.relay.drain();
+      await refreshNow(tp.platform.warehouse);
+      const subscriptions = await tp.platform.db
+        .selectFrom('subscriptions')
+        .select('mrr_usd_minor')
+        .execute();
+      const mrr = subscriptions.reduce((s, r) => s + Number(r.mrr_usd_minor), 0);
+      expect(mrr).toBeGreaterThan(0);
+      expect(await total('exec', 'subscriptions.arr')).toBe(mrr * 12);
+
+      const all = await oltpMoney(tp);
+      const placed = await tp.platform.db
+        .selectFrom('orders as o')
+        .select(['o.buyer_company_id', 'o.seller_company_id'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('order_status_history as h')
+              .select('h.id')
+              .whereRef('h.order_id', '=', 'o.id')
+              .where('h.to_status', '=', 'placed'),
+          ),
+        )
+        .execute();
+      const buyers = new Set(placed.map((o) => o.buyer_company_id)).size;
+      expect(await total('exec', 'orders.buyer_ltv')).toBeCloseTo(all.netGmv / buyers, 6);
+      // Manufacturers that ever sold or had a subscription (its changes are in the outbox, as the warehouse's are).
+      const subscribers = await tp.platform.db
+        .selectFrom('outbox')
+        .select('aggregate_id')
+        .where('type', '=', 'subscription.changed')
+        .execute();
+      const subscriberIds = await tp.platform.db
+        .selectFrom('subscriptions')
+        .select('company_id')
+        .where(
+          'id',
+          'in',
+          subscribers.map((s) => s.aggregate_id),
+        )
+        .execute();
+      const manufacturers = new Set([
+        ...placed.map((o) => o.seller_company_id),
+        ...subscriberIds.map((s) => s.company_id),
+      ]).size;
+      expect(await total('exec', 'platform_revenue.manufacturers')).toBe(manufacturers);
+      expect(await total('exec', 'platform_revenue.manufacturer_ltv')).toBeCloseTo(
+        (all.netCommission + mrr) / manufacturers,
+        6,
+      );
     });
   });

@@ -3,7 +3,8 @@
 -- writes an identical row that collapses with the first under FINAL. What happens after placement (status,
 -- refunds) lives in fct_order_status and fct_refunds and meets these rows in fct_orders_current, so this table
 -- never needs rewriting and GMV counts each order exactly once. Events from before checkout carry no tax,
--- total, commission, plan or destination: those read as no tax, total = subtotal, no commission, '' (unknown).
+-- total, commission, plan, destination or lead time: those read as no tax, total = subtotal, no commission,
+-- '' (unknown), NULL.
 SELECT
     JSONExtractString(payload, 'orderId')                                  AS order_id,
     JSONExtractString(payload, 'groupId')                                  AS group_id,
@@ -28,6 +29,11 @@ SELECT
     toUInt32(length(JSONExtractArrayRaw(payload, 'lines')))                AS line_count,
     toUInt64(arraySum(arrayMap(l -> JSONExtractUInt(l, 'quantity'), JSONExtractArrayRaw(payload, 'lines')))) AS units,
     parseDateTime64BestEffort(JSONExtractString(payload, 'placedAt'), 3, 'UTC') AS placed_at,
+    -- The longest lead time of the order's products when it was placed (NULL on events that do not carry it).
+    arrayMax(arrayMap(l -> JSONExtract(l, 'leadTimeDays', 'Nullable(UInt32)'), JSONExtractArrayRaw(payload, 'lines'))) AS lead_time_days,
+    -- The ship-by rule of the trust score (marketplace/companies/trust-scoring.ts), so "on time" means the same
+    -- in both: placed + the longest lead time (3 days where unknown) + 2 days (one to accept, one of grace).
+    placed_at + toIntervalDay(ifNull(lead_time_days, 3) + 2)              AS ship_by_at,
     toUInt64(toUnixTimestamp64Milli(occurred_at))                          AS row_version
 FROM {{ source('wholesail', 'events_raw') }}
 WHERE type = 'order.placed' AND version = 1

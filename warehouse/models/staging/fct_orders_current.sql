@@ -25,6 +25,8 @@ SELECT
     o.line_count                                                       AS line_count,
     o.units                                                            AS units,
     o.placed_at                                                        AS placed_at,
+    o.lead_time_days                                                   AS lead_time_days,
+    o.ship_by_at                                                       AS ship_by_at,
     o.subtotal_minor                                                   AS subtotal_minor,
     o.subtotal_usd_minor                                               AS subtotal_usd_minor,
     o.tax_minor                                                        AS tax_minor,
