@@ -16,6 +16,7 @@ import { recordEvent } from '../outbox/record-event.ts';
 import { unitPriceFor } from '../catalog/product-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { allocateSale, moveStock, type Movement } from '../inventory/stock-ledger.ts';
+import { productFactsOf, unitCostsOf } from '../checkout/order-line-snapshot.ts';
 import { ORDER_PLACED, type OrderPlacedV1 } from './events.ts';
 import { startTimeline } from './order-state-machine.ts';
 import { orderReference } from './order-stock.ts';
@@ -225,6 +226,17 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
         })
         .execute();
       await startTimeline(tx, { orderId, status: 'placed', at: placedAt, actor });
+      // The same snapshot checkout keeps (order-line-snapshot.ts): cost for margins, category and lead time for
+      // analytics. It goes on the line and into the event, never into the buyer's answer.
+      const unitCosts = await unitCostsOf(
+        tx,
+        lines.map((l) => l.variantId!),
+      );
+      const facts = await productFactsOf(
+        tx,
+        lines.map((l) => l.productId),
+      );
+      const costOf = (l: (typeof lines)[number]) => unitCosts.get(l.variantId!) ?? null;
       await tx
         .insertInto('order_lines')
         .values(
@@ -237,9 +249,21 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
             quantity: l.quantity,
             unit_price_minor: l.unitPriceMinor,
             line_total_minor: l.lineTotalMinor,
+            unit_cost_minor: costOf(l),
           })),
         )
         .execute();
+      const inUsd = (minor: number | null) => (minor === null ? null : applyRate(minor, fxRate));
+      const eventLines = lines.map((l) => {
+        const cost = costOf(l);
+        return {
+          ...l,
+          unitCostMinor: cost,
+          unitCostUsdMinor: inUsd(cost),
+          lineCostUsdMinor: inUsd(cost === null ? null : lineTotal(cost, l.quantity)),
+          ...facts.get(l.productId)!,
+        };
+      });
       await recordEvent<OrderPlacedV1>(tx, {
         type: ORDER_PLACED,
         version: 1,
@@ -258,7 +282,7 @@ export function createOrderService(deps: { db: Db; clock: Clock }) {
           subtotalUsdMinor: usdMinor,
           fxRate,
           placedAt: placedAt.toISOString(),
-          lines,
+          lines: eventLines,
         },
       });
       // Every order gets its invoice number in the transaction that places it (marketplace/invoices).

@@ -140,6 +140,43 @@ export function sliceScenario(mode: Mode) {
       expect((await totals(buyer.token)).count).toBe(placed.length);
     });
 
+    it('keeps a direct order line’s unit cost and category for margins, and never tells the buyer the cost', async () => {
+      const listed = await tp.http('POST', '/api/v1/products', {
+        token: seller.token,
+        body: {
+          sku: 'PITCHER-1',
+          name: 'Stoneware pitcher',
+          category: 'drinkware',
+          priceMinor: 2000,
+          unitCostMinor: 1100,
+          currency: 'USD',
+          stock: 50,
+          leadTimeDays: 4,
+        },
+      });
+      expect(listed.status, JSON.stringify(listed.body)).toBe(201);
+      const placedOrder = await order([{ productId: listed.body.id, quantity: 2 }]);
+      expect(JSON.stringify(placedOrder)).not.toMatch(/unitCost|lineCost/);
+      const line = await tp.platform.db
+        .selectFrom('order_lines')
+        .select('unit_cost_minor')
+        .where('order_id', '=', placedOrder.id)
+        .executeTakeFirstOrThrow();
+      expect(line.unit_cost_minor).toBe(1100);
+      const event = await tp.platform.db
+        .selectFrom('outbox')
+        .select('payload')
+        .where('aggregate_id', '=', placedOrder.id)
+        .where('type', '=', 'order.placed')
+        .executeTakeFirstOrThrow();
+      expect((event.payload as { lines: unknown[] }).lines[0]).toMatchObject({
+        unitCostMinor: 1100,
+        lineCostUsdMinor: 2200,
+        categoryPath: expect.stringMatching(/drinkware$/),
+        leadTimeDays: 4,
+      });
+    });
+
     it('keeps warehouse totals exact when the relay dies between publish and mark-as-sent', async () => {
       await tp.platform.relay.stop();
       const product = await tp.http('POST', '/api/v1/products', {
