@@ -2,7 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { Button, Card } from '../components/index.ts';
 import { readWebConfig } from '../config.ts';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { homePathFor } from '../shell/navigation.ts';
+import { loginMessages as m } from './messages.ts';
 import { useSession } from './SessionContext.tsx';
 
 /** Email + password, then (when the account has it) an authenticator code. */
@@ -23,7 +25,7 @@ export function LoginPage() {
   }, [error]);
 
   useEffect(() => {
-    document.title = 'Sign in - Wholesail';
+    document.title = m.documentTitle;
   }, []);
 
   if (status === 'signed-in' && me) {
@@ -44,11 +46,12 @@ export function LoginPage() {
   return (
     <main className="login" id="main">
       <div className="login__panel">
+        <LanguageSwitcher style={{ justifyContent: 'flex-end', marginBottom: 'var(--space-4)' }} />
         <p className="login__brand" aria-hidden="true">
           Wholesail
         </p>
-        <h1 className="visually-hidden">Sign in to Wholesail</h1>
-        <p className="login__lead">Sign in to your marketplace and dashboards.</p>
+        <h1 className="visually-hidden">{m.heading}</h1>
+        <p className="login__lead">{m.lead}</p>
         <Card>
           <form onSubmit={submit} noValidate={false} aria-describedby={error ? 'login-error' : undefined}>
             {error && (
@@ -58,7 +61,7 @@ export function LoginPage() {
             )}
             {challenge ? (
               <label className="form-field">
-                Authenticator or recovery code
+                {m.code}
                 <input
                   name="code"
                   autoComplete="one-time-code"
@@ -72,7 +75,7 @@ export function LoginPage() {
             ) : (
               <>
                 <label className="form-field">
-                  Email
+                  {m.email}
                   <input
                     name="email"
                     type="email"
@@ -83,7 +86,7 @@ export function LoginPage() {
                   />
                 </label>
                 <label className="form-field">
-                  Password
+                  {m.password}
                   <input
                     name="password"
                     type="password"
@@ -96,17 +99,17 @@ export function LoginPage() {
               </>
             )}
             <Button type="submit" busy={busy} style={{ width: '100%' }}>
-              {busy ? 'Signing in…' : challenge ? 'Verify' : 'Sign in'}
+              {busy ? m.signingIn : challenge ? m.verify : m.signIn}
             </Button>
           </form>
         </Card>
         {config.demoLogins.length > 0 && (
           <section className="demo-logins" aria-labelledby="demo-logins-title">
             <h2 id="demo-logins-title" style={{ fontSize: 'var(--text-sm)' }}>
-              Demo accounts
+              {m.demoTitle}
             </h2>
             <p style={{ margin: 'var(--space-1) 0 0' }}>
-              Password <code>{config.demoPassword ?? 'wholesail-demo'}</code>. Choose one to fill the form:
+              {m.demoPassword} <code>{config.demoPassword ?? 'wholesail-demo'}</code>. {m.demoPick}
             </p>
             <ul>
               {config.demoLogins.map((l) => (

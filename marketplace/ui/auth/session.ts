@@ -4,6 +4,8 @@
  * single use and the API revokes the whole family when one is presented twice, so refreshes are serialized: one
  * in flight at a time, everyone else awaits it.
  */
+import { loginMessages as m } from './messages.ts';
+
 export type CompanyKind = 'manufacturer' | 'retailer' | 'platform';
 
 export interface Me {
@@ -41,8 +43,8 @@ interface ProblemBody {
 
 async function problemMessage(response: Response, body?: ProblemBody): Promise<string> {
   body ??= (await response.json().catch(() => ({}))) as ProblemBody;
-  if (response.status === 429) return body.detail ?? 'Too many attempts. Wait a few minutes and try again.';
-  return body.detail ?? body.title ?? `The server answered ${response.status}.`;
+  if (response.status === 429) return body.detail ?? m.tooManyAttempts;
+  return body.detail ?? body.title ?? m.serverAnswered(response.status);
 }
 
 export class Session {
@@ -127,7 +129,7 @@ export class Session {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     }).catch(() => null);
-    if (!response) return { kind: 'failed', message: 'Cannot reach Wholesail. Check your connection.' };
+    if (!response) return { kind: 'failed', message: m.unreachable };
     if (!response.ok) return { kind: 'failed', message: await problemMessage(response) };
     const answer = (await response.json()) as SessionBody & {
       twoFactorRequired: boolean;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { EmptyState } from './EmptyState.tsx';
+import { componentMessages as m } from './messages.ts';
 import { Skeleton } from './Skeleton.tsx';
 
 export interface Column<Row> {
@@ -26,11 +27,11 @@ export function DataTable<Row>(props: {
     return (
       <div className="ws-table-skeleton">
         {[0, 1, 2, 3].map((i) => (
-          <Skeleton key={i} height={20} label={i === 0 ? `Loading ${props.caption}` : undefined} />
+          <Skeleton key={i} height={20} label={i === 0 ? m.loadingWhat(props.caption) : undefined} />
         ))}
       </div>
     );
-  if (props.rows.length === 0) return <>{props.empty ?? <EmptyState title="Nothing to show yet" />}</>;
+  if (props.rows.length === 0) return <>{props.empty ?? <EmptyState title={m.nothingYet} />}</>;
   return (
     <div className="ws-table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table className="ws-table">

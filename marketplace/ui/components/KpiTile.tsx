@@ -1,3 +1,5 @@
+import { formatPercent } from '../i18n/numbers.ts';
+import { componentMessages as m } from './messages.ts';
 import { Skeleton } from './Skeleton.tsx';
 
 export interface KpiTileProps {
@@ -21,7 +23,7 @@ export function KpiTile({ label, value, raw, delta, deltaLabel, note, testId }: 
     <div className="ws-kpi" data-testid={testId} data-value={raw ?? undefined}>
       <p className="ws-kpi__label">{label}</p>
       {value === null ? (
-        <Skeleton height={36} width="70%" label={`Loading ${label}`} />
+        <Skeleton height={36} width="70%" label={m.loadingWhat(label)} />
       ) : (
         <p className="ws-kpi__value" aria-live="polite">
           {value}
@@ -31,7 +33,7 @@ export function KpiTile({ label, value, raw, delta, deltaLabel, note, testId }: 
       {delta != null && direction && (
         <p className={`ws-kpi__delta ws-kpi__delta--${direction}`}>
           <span aria-hidden="true">{direction === 'up' ? '▲' : '▼'}</span>{' '}
-          {`${direction === 'up' ? '+' : '−'}${Math.abs(delta * 100).toFixed(1)}%`}
+          {`${direction === 'up' ? '+' : '−'}${formatPercent(Math.abs(delta))}`}
           {deltaLabel && <span className="ws-kpi__delta-label"> {deltaLabel}</span>}
         </p>
       )}

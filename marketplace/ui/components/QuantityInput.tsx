@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { componentMessages as m } from './messages.ts';
 
 /**
  * A number of units that steps by the case pack: − and + move one case at a time and stop at `min` (the MOQ),
@@ -32,7 +33,7 @@ export function QuantityInput(props: {
     <div className="ws-quantity">
       <button
         type="button"
-        aria-label={`One case fewer (${step})`}
+        aria-label={m.caseFewer(step)}
         disabled={props.value <= props.min}
         onClick={() => set(down, true)}
       >
@@ -67,7 +68,7 @@ export function QuantityInput(props: {
           }
         }}
       />
-      <button type="button" aria-label={`One case more (${step})`} onClick={() => set(up, true)}>
+      <button type="button" aria-label={m.caseMore(step)} onClick={() => set(up, true)}>
         +
       </button>
     </div>

@@ -8,5 +8,7 @@ export { KpiTile } from './KpiTile.tsx';
 export { Notice } from './Notice.tsx';
 export { PageTitle } from './PageTitle.tsx';
 export { Pagination } from './Pagination.tsx';
+export { PrevNext } from './PrevNext.tsx';
 export { QuantityInput } from './QuantityInput.tsx';
+export { ReasonDialog } from './ReasonDialog.tsx';
 export { Skeleton } from './Skeleton.tsx';

@@ -17,6 +17,23 @@ describe('money for people', () => {
     expect(formatMoney(1200, 'JPY', 'en-US')).toBe('¥1,200');
   });
 
+  it('writes amounts the way the chosen language does, still exactly', () => {
+    // Intl puts no-break spaces (U+00A0, U+202F) where a line must not wrap; which one varies with the ICU
+    // version of the runtime, so these compare with plain spaces.
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    // Spanish: decimal comma, the symbol after; "US$" tells dollars from other pesos' "$".
+    expect(plain(formatMoney(123456, 'EUR', 'es'))).toBe('1234,56 €');
+    expect(plain(formatMoney(123456789, 'EUR', 'es'))).toBe('1.234.567,89 €');
+    expect(plain(formatMoney(123456, 'USD', 'es'))).toBe('1234,56 US$');
+    // French: a narrow space between thousands, "$US" for dollars.
+    expect(plain(formatMoney(123456, 'EUR', 'fr'))).toBe('1 234,56 €');
+    expect(plain(formatMoney(123456, 'USD', 'fr'))).toBe('1 234,56 $US');
+    // A regional variant the browser asked for: Mexican Spanish names the currency first.
+    expect(plain(formatMoney(123456, 'USD', 'es-MX'))).toBe('USD 1,234.56');
+    // Exact beyond what a float could carry, in every language.
+    expect(plain(formatMoney(Number.MAX_SAFE_INTEGER, 'EUR', 'es'))).toBe('90.071.992.547.409,91 €');
+  });
+
   it('reads typed prices into minor units, refusing what it cannot read exactly', () => {
     expect(parseMajorToMinor('12.5', 'USD')).toBe(1250);
     expect(parseMajorToMinor('12', 'USD')).toBe(1200);

@@ -1,8 +1,11 @@
 /**
  * Money for people. Amounts travel as integer minor units with an ISO 4217 currency and are added up as
  * integers; they become text only here. The decimal string handed to Intl.NumberFormat is built from the integer
- * digits, so no float ever holds a price (Intl formats decimal strings exactly).
+ * digits, so no float ever holds a price (Intl formats decimal strings exactly). The text follows the app's
+ * chosen locale (i18n/locale.ts): "$1,234.56" in English, "1234,56 US$" in Spanish, "1 234,56 $US" in French.
  */
+import { formatLocale } from '../i18n/locale.ts';
+
 const digitsCache = new Map<string, number>();
 
 /** How many minor digits a currency has (USD 2, JPY 0), as the browser's Intl data says. */
@@ -26,9 +29,9 @@ export function minorToDecimalString(minor: number, digits: number): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** "$1,234.56" (in the browser's locale) from 123456 USD. */
-export function formatMoney(minor: number, currency: string, locale?: string): string {
-  const key = `${locale ?? ''}|${currency}`;
+/** "$1,234.56" (in the app's locale, or `locale`) from 123456 USD. */
+export function formatMoney(minor: number, currency: string, locale: string = formatLocale): string {
+  const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../auth/SessionContext.tsx';
 import { ApiError } from '../auth/session.ts';
+import { dataMessages as m } from './messages.ts';
 
 export interface Resource<T> {
   data: T | null;
@@ -68,8 +69,4 @@ export function useApiSend() {
 }
 
 export const messageOf = (error: unknown) =>
-  error instanceof ApiError
-    ? error.message
-    : error instanceof TypeError
-      ? 'Cannot reach Wholesail. Check your connection and try again.'
-      : 'Something went wrong. Try again.';
+  error instanceof ApiError ? error.message : error instanceof TypeError ? m.unreachable : m.failed;

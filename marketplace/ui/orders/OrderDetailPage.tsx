@@ -24,7 +24,7 @@ export default function OrderDetailPage() {
   const { id } = useParams();
   const { me } = useSession();
   const order = useApi<OrderDetails>(`/api/v1/orders/${id}`, { refreshMs: REFRESH_MS });
-  if (order.loading) return <Skeleton height={240} label="Loading order" />;
+  if (order.loading) return <Skeleton height={240} label={m.loading} />;
   if (!order.data)
     return (
       <Card>

@@ -5,6 +5,7 @@
 import { Link } from 'react-router';
 import { DataTable } from '../components/index.ts';
 import { formatMoney } from '../data/money.ts';
+import { formatNumber } from '../i18n/index.ts';
 import { orderMessages as m } from './messages.ts';
 
 export interface OrderLineRow {
@@ -40,8 +41,7 @@ export function OrderLinesTable(props: { caption: string; lines: OrderLineRow[];
           key: 'qty',
           header: m.quantityPrice,
           numeric: true,
-          render: (l) =>
-            m.quantityTimes(l.quantity.toLocaleString(), formatMoney(l.unitPriceMinor, currency)),
+          render: (l) => m.quantityTimes(formatNumber(l.quantity), formatMoney(l.unitPriceMinor, currency)),
         },
         {
           key: 'total',

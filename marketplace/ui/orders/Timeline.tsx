@@ -1,4 +1,5 @@
 import { formatDateTime } from '../data/dates.ts';
+import { withColon } from '../i18n/index.ts';
 import { orderMessages as m } from './messages.ts';
 import { statusLabel } from './status.ts';
 import type { Side, TimelineEntry } from './types.ts';
@@ -16,7 +17,7 @@ export function Timeline(props: { entries: TimelineEntry[]; side: Side }) {
           </p>
           {e.reason && (
             <p>
-              {m.reason}: {e.reason}
+              {withColon(m.reason)} {e.reason}
             </p>
           )}
           {e.details.carrier && (

@@ -1,5 +1,12 @@
-/** Every word of the order pages (both sides), in one place so a translation can replace it later. */
-export const orderMessages = {
+/**
+ * Every word of the order pages (both sides), in English, Spanish and French (see ../i18n/README.md). Status
+ * words are those of "the order" (el pedido, la commande), so French agrees them in the feminine.
+ */
+import { formatNumber as n, localized, plural, type Catalog } from '../i18n/index.ts';
+
+const shortId = (id: string) => `#${id.slice(-8).toUpperCase()}`;
+
+const orderEn = {
   listTitle: 'Orders',
   listBuyer: 'Orders you placed, newest first.',
   listSeller: 'Orders your customers placed with you, newest first.',
@@ -19,12 +26,13 @@ export const orderMessages = {
   emptySeller: 'Orders appear here when a retailer buys your products.',
   emptyFiltered: 'No loaded order has this status. Load older orders or choose another status.',
   loadMore: 'Load older orders',
-  shown: (shown: number, loaded: number) => `Showing ${shown} of ${loaded} loaded orders`,
+  shown: (shown: number, loaded: number) => `Showing ${n(shown)} of ${n(loaded)} loaded orders`,
   exportCsv: 'Export CSV',
   loadError: 'The orders could not be loaded',
-  shortId: (id: string) => `#${id.slice(-8).toUpperCase()}`,
+  shortId,
 
-  detailTitle: (id: string) => `Order #${id.slice(-8).toUpperCase()}`,
+  loading: 'Loading order',
+  detailTitle: (id: string) => `Order ${shortId(id)}`,
   from: (seller: string) => `From ${seller}`,
   to: (buyer: string) => `For ${buyer}`,
   placedAt: (when: string) => `placed ${when}`,
@@ -36,7 +44,7 @@ export const orderMessages = {
     seller: 'the manufacturer',
     system: 'Wholesail',
     platform: 'Wholesail staff',
-  } as Record<string, string>,
+  },
   byWhom: (who: string) => `by ${who}`,
   you: 'you',
   reason: 'Reason',
@@ -57,7 +65,7 @@ export const orderMessages = {
   total: 'Total',
   totalLater: 'Tax and total appear on the invoice once the order is placed.',
   invoice: 'Invoice',
-  invoiceNumber: (n: string) => `Invoice ${n}`,
+  invoiceNumber: (number: string) => `Invoice ${number}`,
   downloadInvoice: 'Download invoice (PDF)',
   downloading: 'Preparing…',
   reorder: 'Order again',
@@ -78,8 +86,178 @@ export const orderMessages = {
   live: 'Updates by itself while this page is open.',
 };
 
+const orderEs = {
+  listTitle: 'Pedidos',
+  listBuyer: 'Los pedidos que ha realizado, del más reciente al más antiguo.',
+  listSeller: 'Los pedidos que le han hecho sus clientes, del más reciente al más antiguo.',
+  listPlatform: 'Todos los pedidos del marketplace, del más reciente al más antiguo.',
+  statusFilter: 'Estado',
+  allStatuses: 'Todos los estados',
+  order: 'Pedido',
+  orderPlaced: 'Pedido y fecha',
+  placed: 'Fecha del pedido',
+  supplier: 'Proveedor',
+  buyer: 'Comprador',
+  status: 'Estado',
+  subtotal: 'Subtotal',
+  lines: 'Líneas',
+  empty: 'Todavía no hay pedidos',
+  emptyBuyer: 'Sus pedidos aparecerán aquí después de su primera compra.',
+  emptySeller: 'Los pedidos aparecerán aquí cuando un minorista compre sus productos.',
+  emptyFiltered: 'Ningún pedido cargado tiene este estado. Cargue pedidos anteriores o elija otro estado.',
+  loadMore: 'Cargar pedidos anteriores',
+  shown: (shown, loaded) =>
+    `Mostrando ${n(shown)} de ${n(loaded)} ${plural(loaded, { one: 'pedido cargado', other: 'pedidos cargados' })}`,
+  exportCsv: 'Exportar CSV',
+  loadError: 'No se han podido cargar los pedidos',
+  shortId,
+
+  loading: 'Cargando el pedido',
+  detailTitle: (id) => `Pedido ${shortId(id)}`,
+  from: (seller) => `Proveedor: ${seller}`,
+  to: (buyer) => `Cliente: ${buyer}`,
+  placedAt: (when) => `realizado el ${when}`,
+  notFound: 'Este pedido no existe o no tiene permiso para verlo',
+  back: 'Todos los pedidos',
+  timeline: 'Historial de estados',
+  by: {
+    buyer: 'el comprador',
+    seller: 'el fabricante',
+    system: 'Wholesail',
+    platform: 'el equipo de Wholesail',
+  },
+  byWhom: (who) => `por ${who}`,
+  you: 'usted',
+  reason: 'Motivo',
+  carrier: 'Transportista',
+  trackingNumber: 'Número de seguimiento',
+  trackingUrl: 'Enlace de seguimiento (https)',
+  trackingOpen: 'Seguir el envío',
+  shipment: 'Envío',
+  product: 'Producto',
+  sku: 'SKU',
+  quantity: 'Cantidad',
+  unitPrice: 'Precio unitario',
+  quantityPrice: 'Cantidad × precio unitario',
+  quantityTimes: (quantity, unit) => `${quantity} × ${unit}`,
+  lineTotal: 'Total de la línea',
+  totals: 'Totales',
+  tax: 'Impuestos',
+  total: 'Total',
+  totalLater: 'Los impuestos y el total figurarán en la factura una vez realizado el pedido.',
+  invoice: 'Factura',
+  invoiceNumber: (number) => `Factura ${number}`,
+  downloadInvoice: 'Descargar la factura (PDF)',
+  downloading: 'Preparando…',
+  reorder: 'Volver a pedir',
+  reorderHint: 'Añade estas líneas a su carrito a los precios de hoy.',
+  reordering: 'Añadiendo…',
+  actions: 'Próximos pasos',
+  noActions: 'Por ahora no tiene nada que hacer en este pedido.',
+  readOnly: 'Puede consultar este pedido, pero su rol no le permite modificarlo.',
+  updated: (status) => `Nuevo estado del pedido: ${status.toLowerCase()}.`,
+  reasonLabel: '¿Por qué? (lo verá la otra parte)',
+  reasonHint: 'Al menos 3 caracteres.',
+  reasonRequired: 'Indique el motivo en al menos 3 caracteres.',
+  carrierRequired: 'Indique el transportista.',
+  trackingRequired: 'Introduzca el número de seguimiento.',
+  trackingUrlInvalid: 'Use un enlace que empiece por https://',
+  confirm: (label) => `Confirmar: ${label}`,
+  cancelForm: 'Volver',
+  live: 'Se actualiza solo mientras esta página esté abierta.',
+} satisfies Catalog<typeof orderEn>;
+
+const orderFr = {
+  listTitle: 'Commandes',
+  listBuyer: 'Les commandes que vous avez passées, les plus récentes d’abord.',
+  listSeller: 'Les commandes que vos clients vous ont passées, les plus récentes d’abord.',
+  listPlatform: 'Toutes les commandes de la place de marché, les plus récentes d’abord.',
+  statusFilter: 'Statut',
+  allStatuses: 'Tous les statuts',
+  order: 'Commande',
+  orderPlaced: 'Commande et date',
+  placed: 'Date de commande',
+  supplier: 'Fournisseur',
+  buyer: 'Acheteur',
+  status: 'Statut',
+  subtotal: 'Sous-total',
+  lines: 'Lignes',
+  empty: 'Aucune commande pour le moment',
+  emptyBuyer: 'Vos commandes apparaîtront ici après votre premier achat.',
+  emptySeller: 'Les commandes apparaîtront ici lorsqu’un détaillant achètera vos produits.',
+  emptyFiltered:
+    'Aucune commande chargée n’a ce statut. Chargez des commandes plus anciennes ou choisissez un autre statut.',
+  loadMore: 'Charger des commandes plus anciennes',
+  shown: (shown, loaded) =>
+    `${n(shown)} sur ${n(loaded)} ${plural(loaded, { one: 'commande chargée', other: 'commandes chargées' })}`,
+  exportCsv: 'Exporter en CSV',
+  loadError: 'Les commandes n’ont pas pu être chargées',
+  shortId,
+
+  loading: 'Chargement de la commande',
+  detailTitle: (id) => `Commande ${shortId(id)}`,
+  from: (seller) => `Fournisseur\u00a0: ${seller}`,
+  to: (buyer) => `Client\u00a0: ${buyer}`,
+  placedAt: (when) => `passée le ${when}`,
+  notFound: 'Cette commande n’existe pas, ou vous n’êtes pas autorisé à la consulter',
+  back: 'Toutes les commandes',
+  timeline: 'Historique des statuts',
+  by: {
+    buyer: 'l’acheteur',
+    seller: 'le fabricant',
+    system: 'Wholesail',
+    platform: 'l’équipe Wholesail',
+  },
+  byWhom: (who) => `par ${who}`,
+  you: 'vous',
+  reason: 'Motif',
+  carrier: 'Transporteur',
+  trackingNumber: 'Numéro de suivi',
+  trackingUrl: 'Lien de suivi (https)',
+  trackingOpen: 'Suivre le colis',
+  shipment: 'Expédition',
+  product: 'Produit',
+  sku: 'Référence',
+  quantity: 'Quantité',
+  unitPrice: 'Prix unitaire',
+  quantityPrice: 'Quantité × prix unitaire',
+  quantityTimes: (quantity, unit) => `${quantity} × ${unit}`,
+  lineTotal: 'Total de la ligne',
+  totals: 'Totaux',
+  tax: 'Taxes',
+  total: 'Total',
+  totalLater: 'Les taxes et le total figureront sur la facture une fois la commande passée.',
+  invoice: 'Facture',
+  invoiceNumber: (number) => `Facture ${number}`,
+  downloadInvoice: 'Télécharger la facture (PDF)',
+  downloading: 'Préparation…',
+  reorder: 'Commander à nouveau',
+  reorderHint: 'Ajoute ces lignes à votre panier aux prix du jour.',
+  reordering: 'Ajout en cours…',
+  actions: 'Prochaines étapes',
+  noActions: 'Vous n’avez rien à faire sur cette commande pour le moment.',
+  readOnly: 'Vous pouvez consulter cette commande, mais votre rôle ne permet pas de la modifier.',
+  updated: (status) => `Nouveau statut de la commande\u00a0: ${status.toLowerCase()}.`,
+  reasonLabel: 'Pourquoi\u00a0? (visible par l’autre partie)',
+  reasonHint: 'Au moins 3 caractères.',
+  reasonRequired: 'Indiquez le motif en au moins 3 caractères.',
+  carrierRequired: 'Indiquez le transporteur.',
+  trackingRequired: 'Saisissez le numéro de suivi.',
+  trackingUrlInvalid: 'Utilisez un lien commençant par https://',
+  confirm: (label) => `Confirmer\u00a0: ${label}`,
+  cancelForm: 'Retour',
+  live: 'Se met à jour automatiquement tant que cette page est ouverte.',
+} satisfies Catalog<typeof orderEn>;
+
+/** `by` is looked up with the API's actor kind, which may one day be one we have no word for. */
+export const orderMessages: Omit<typeof orderEn, 'by'> & { by: Record<string, string> } = localized({
+  en: orderEn,
+  es: orderEs,
+  fr: orderFr,
+});
+
 /** What each button says, by the status it moves the order to, for each side. */
-export const actionLabels = {
+const actionsEn = {
   seller: {
     accepted: 'Accept order',
     rejected: 'Reject order',
@@ -93,9 +271,48 @@ export const actionLabels = {
     completed: 'Mark as complete',
     cancelled: 'Cancel order',
   },
-} as Record<'seller' | 'buyer', Record<string, string>>;
+};
 
-export const statusLabels: Record<string, string> = {
+const actionsEs = {
+  seller: {
+    accepted: 'Aceptar el pedido',
+    rejected: 'Rechazar el pedido',
+    processing: 'Marcar en preparación',
+    shipped: 'Enviar el pedido',
+    delivered: 'Registrar la entrega',
+    cancelled: 'Cancelar el pedido',
+  },
+  buyer: {
+    delivered: 'Confirmar la recepción',
+    completed: 'Marcar como completado',
+    cancelled: 'Cancelar el pedido',
+  },
+} satisfies Catalog<typeof actionsEn>;
+
+const actionsFr = {
+  seller: {
+    accepted: 'Accepter la commande',
+    rejected: 'Refuser la commande',
+    processing: 'Passer en préparation',
+    shipped: 'Expédier la commande',
+    delivered: 'Enregistrer la livraison',
+    cancelled: 'Annuler la commande',
+  },
+  buyer: {
+    delivered: 'Confirmer la réception',
+    completed: 'Marquer comme terminée',
+    cancelled: 'Annuler la commande',
+  },
+} satisfies Catalog<typeof actionsEn>;
+
+// Looked up by the statuses the API lists as next steps, hence the wide type.
+export const actionLabels: Record<'seller' | 'buyer', Record<string, string>> = localized({
+  en: actionsEn,
+  es: actionsEs,
+  fr: actionsFr,
+});
+
+const statusEn = {
   pending_payment: 'Awaiting payment',
   placed: 'Placed',
   accepted: 'Accepted',
@@ -107,3 +324,32 @@ export const statusLabels: Record<string, string> = {
   cancelled: 'Cancelled',
   expired: 'Expired',
 };
+
+const statusEs = {
+  pending_payment: 'Pendiente de pago',
+  placed: 'Realizado',
+  accepted: 'Aceptado',
+  processing: 'En preparación',
+  shipped: 'Enviado',
+  delivered: 'Entregado',
+  completed: 'Completado',
+  rejected: 'Rechazado',
+  cancelled: 'Cancelado',
+  expired: 'Caducado',
+} satisfies Catalog<typeof statusEn>;
+
+const statusFr = {
+  pending_payment: 'En attente de paiement',
+  placed: 'Passée',
+  accepted: 'Acceptée',
+  processing: 'En préparation',
+  shipped: 'Expédiée',
+  delivered: 'Livrée',
+  completed: 'Terminée',
+  rejected: 'Refusée',
+  cancelled: 'Annulée',
+  expired: 'Expirée',
+} satisfies Catalog<typeof statusEn>;
+
+// Looked up by the API's status string (statusLabel falls back to it), hence the wide type.
+export const statusLabels: Record<string, string> = localized({ en: statusEn, es: statusEs, fr: statusFr });

@@ -45,7 +45,7 @@ export default function CartPage() {
             </Notice>
           )}
           {cart === null ? (
-            <Skeleton height={160} label="Loading your cart" />
+            <Skeleton height={160} label={m.loading} />
           ) : empty ? (
             <Card>
               <EmptyState title={m.empty}>

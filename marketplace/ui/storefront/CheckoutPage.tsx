@@ -43,7 +43,7 @@ export default function CheckoutPage() {
     if (failure || Object.keys(errors).length > 0) summaryRef.current?.focus();
   }, [failure, errors]);
 
-  if (cart === null) return <Skeleton height={240} label="Loading checkout" />;
+  if (cart === null) return <Skeleton height={240} label={m.loading} />;
   const currencies = cart.totals.map((t) => t.currency);
   const chosen = currency && currencies.includes(currency) ? currency : (currencies[0] ?? 'USD');
   const suppliers = cart.suppliers.filter((s) => s.currency === chosen);

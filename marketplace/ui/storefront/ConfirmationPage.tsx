@@ -4,6 +4,8 @@ import { Badge, Card, Notice, PageTitle, Skeleton } from '../components/index.ts
 import { formatDate, formatDateTime } from '../data/dates.ts';
 import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi } from '../data/useApi.ts';
+// The API gives tax rates as decimal strings ("0.08875"); formatRate shows them exactly, in the app's locale.
+import { formatRate, withColon } from '../i18n/index.ts';
 import { OrderLinesTable } from '../orders/OrderLinesTable.tsx';
 import { statusLabel, statusTone } from '../orders/status.ts';
 import { confirmationMessages as m } from './messages.ts';
@@ -11,19 +13,10 @@ import type { OrderGroup } from './types.ts';
 
 type GroupOrder = OrderGroup['orders'][number];
 
-/** The API gives tax rates as decimal strings ("0.08875"); shown as a percentage without float arithmetic. */
-export function formatRate(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.split('.');
-  const padded = fraction.padEnd(2, '0');
-  const percent = `${Number(whole) * 100 + Number(padded.slice(0, 2))}`;
-  const rest = padded.slice(2).replace(/0+$/, '');
-  return `${percent}${rest ? `.${rest}` : ''}%`;
-}
-
 export default function ConfirmationPage() {
   const { id } = useParams();
   const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`);
-  if (group.loading) return <Skeleton height={240} label="Loading your orders" />;
+  if (group.loading) return <Skeleton height={240} label={m.loading} />;
   if (!group.data)
     return (
       <Notice tone="negative" alert>
@@ -70,7 +63,7 @@ export default function ConfirmationPage() {
             </div>
           </dl>
           <p className="muted">
-            {m.shipTo}:{' '}
+            {withColon(m.shipTo)}{' '}
             {[
               g.shippingAddress.name,
               g.shippingAddress.line1,

@@ -3,6 +3,7 @@ import { useSearchParams, useParams } from 'react-router';
 import { Badge, Card, EmptyState, PageTitle, Pagination, Skeleton } from '../components/index.ts';
 import { formatDate } from '../data/dates.ts';
 import { useApi } from '../data/useApi.ts';
+import { withColon } from '../i18n/index.ts';
 import { manufacturerMessages as m, catalogMessages } from './messages.ts';
 import { ProductCard } from './ProductCard.tsx';
 import type { ManufacturerProfile } from './types.ts';
@@ -14,7 +15,7 @@ export default function ManufacturerPage() {
   const [params, setParams] = useSearchParams();
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const profile = useApi<ManufacturerProfile>(`/api/v1/manufacturers/${id}?limit=${PAGE}&offset=${offset}`);
-  if (profile.loading) return <Skeleton height={200} label="Loading manufacturer" />;
+  if (profile.loading) return <Skeleton height={200} label={m.loading} />;
   if (!profile.data)
     return (
       <Card>
@@ -45,7 +46,7 @@ export default function ManufacturerPage() {
           {p.description && <p>{p.description}</p>}
           {p.website && (
             <p>
-              {m.website}:{' '}
+              {withColon(m.website)}{' '}
               <a href={p.website} rel="noopener noreferrer nofollow" target="_blank">
                 {p.website.replace(/^https?:\/\//, '')}
               </a>

@@ -33,7 +33,7 @@ export default function PaymentPage() {
   const [declined, setDeclined] = useState<{ title: string; text: string } | null>(null);
   const attempts = useRef(new IdempotentAttempts());
 
-  if (group.loading) return <Skeleton height={200} label="Loading payment" />;
+  if (group.loading) return <Skeleton height={200} label={m.loading} />;
   if (!group.data)
     return (
       <Notice tone="negative" alert>

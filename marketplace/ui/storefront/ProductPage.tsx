@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import { Badge, Card, EmptyState, Notice, PageTitle, Skeleton } from '../components/index.ts';
 import { useApi } from '../data/useApi.ts';
+import { withColon } from '../i18n/index.ts';
 import { AddToCart } from './AddToCart.tsx';
 import { canBuy } from './CartContext.tsx';
 import { manufacturerMessages, productMessages as m } from './messages.ts';
@@ -16,7 +17,7 @@ import { VariantPicker } from './VariantPicker.tsx';
 export default function ProductPage() {
   const { id } = useParams();
   const product = useApi<Product>(`/api/v1/products/${id}`);
-  if (product.loading) return <Skeleton height={320} label="Loading product" />;
+  if (product.loading) return <Skeleton height={320} label={m.loading} />;
   if (!product.data)
     return (
       <Card>
@@ -55,8 +56,9 @@ function ProductView({ product }: { product: Product }) {
         title={product.name}
         description={
           <>
-            {m.by}: <Link to={`/catalog/manufacturers/${product.sellerCompanyId}`}>{product.sellerName}</Link>{' '}
-            ({product.sellerCountry}){' '}
+            {withColon(m.by)}{' '}
+            <Link to={`/catalog/manufacturers/${product.sellerCompanyId}`}>{product.sellerName}</Link> (
+            {product.sellerCountry}){' '}
             <Badge tone={product.sellerTrustBadge === 'basic' ? 'neutral' : 'positive'}>
               {manufacturerMessages.badge[product.sellerTrustBadge]}
             </Badge>
@@ -69,7 +71,7 @@ function ProductView({ product }: { product: Product }) {
             name={product.name}
             index={image}
             size="large"
-            label={`${m.imageN(image + 1, imageCount)}: ${product.name}`}
+            label={`${withColon(m.imageN(image + 1, imageCount))} ${product.name}`}
           />
           {imageCount > 1 && (
             <ul className="product-gallery__thumbs">

@@ -1,8 +1,11 @@
 /**
- * Every word the storefront (catalog, product, cart, checkout) shows, in one place, so a translation can replace
- * this module later. Functions take the values a sentence needs; money and dates arrive already formatted.
+ * Every word the storefront (catalog, product, cart, checkout) shows, in English, Spanish and French (see
+ * ../i18n/README.md). Functions take the values a sentence needs, so each language orders its own words; money
+ * and dates arrive already formatted, counts are formatted here with formatNumber.
  */
-export const catalogMessages = {
+import { formatNumber as n, localized, plural, type Catalog } from '../i18n/index.ts';
+
+const catalogEn = {
   title: 'Catalog',
   description: 'Wholesale products from every manufacturer on Wholesail.',
   searchLabel: 'Search products',
@@ -33,84 +36,308 @@ export const catalogMessages = {
     newest: 'Newest',
     price_asc: 'Price: low to high',
     price_desc: 'Price: high to low',
-  } as Record<string, string>,
+  },
   results: (total: number, q: string) =>
-    `${total.toLocaleString()} ${total === 1 ? 'product' : 'products'}${q ? ` for “${q}”` : ''}`,
+    `${n(total)} ${plural(total, { one: 'product', other: 'products' })}${q ? ` for “${q}”` : ''}`,
   noResults: 'No products match',
   noResultsHint: 'Check the spelling, remove a filter or search for something broader.',
   loadError: 'The catalog could not be loaded',
   loading: 'Loading products',
   from: (price: string) => `from ${price}`,
   perUnit: 'per unit',
-  moq: (n: number) => `MOQ ${n.toLocaleString()}`,
+  moq: (moq: number) => `MOQ ${n(moq)}`,
   by: (seller: string) => `by ${seller}`,
   outOfStock: 'Out of stock',
   imageOf: (name: string) => `Image placeholder for ${name}`,
   pages: 'Catalog pages',
 };
 
-export const productMessages = {
+const catalogEs = {
+  title: 'Catálogo',
+  description: 'Productos al por mayor de todos los fabricantes de Wholesail.',
+  searchLabel: 'Buscar productos',
+  searchPlaceholder: 'Producto, material o SKU',
+  searchButton: 'Buscar',
+  filters: 'Filtros',
+  category: 'Categoría',
+  allCategories: 'Todas las categorías',
+  currency: 'Moneda del precio',
+  minPrice: 'Precio mínimo',
+  maxPrice: 'Precio máximo',
+  priceHint: 'Por unidad, en la moneda elegida arriba',
+  // The price fields read a decimal point only (data/money.ts parseMajorToMinor), so the example says so.
+  priceInvalid: 'Introduzca un importe con punto decimal, como 12.50',
+  maxMoq: 'Pedido mínimo de hasta',
+  maxMoqHint: 'Unidades',
+  country: 'País del fabricante',
+  countryHint: 'Dos letras, p. ej., ES, MX, US',
+  countryInvalid: 'Dos letras, como ES',
+  certification: 'Certificación',
+  certificationHint: 'p. ej., Organic, FSC, Fair Trade',
+  verifiedOnly: 'Solo fabricantes verificados',
+  apply: 'Aplicar filtros',
+  clear: 'Borrar todo',
+  sort: 'Ordenar por',
+  sorts: {
+    relevance: 'Más relevantes',
+    popularity: 'Más vendidos',
+    newest: 'Novedades',
+    price_asc: 'Precio: de menor a mayor',
+    price_desc: 'Precio: de mayor a menor',
+  },
+  results: (total, q) =>
+    `${n(total)} ${plural(total, { one: 'producto', other: 'productos' })}${q ? ` para «${q}»` : ''}`,
+  noResults: 'Ningún producto coincide con su búsqueda',
+  noResultsHint: 'Revise la ortografía, quite algún filtro o busque algo más general.',
+  loadError: 'No se ha podido cargar el catálogo',
+  loading: 'Cargando productos',
+  from: (price) => `desde ${price}`,
+  perUnit: 'por unidad',
+  moq: (moq) => `Pedido mín. ${n(moq)}`,
+  by: (seller) => `de ${seller}`,
+  outOfStock: 'Agotado',
+  imageOf: (name) => `Imagen provisional de ${name}`,
+  pages: 'Páginas del catálogo',
+} satisfies Catalog<typeof catalogEn>;
+
+const catalogFr = {
+  title: 'Catalogue',
+  description: 'Les produits en gros de tous les fabricants présents sur Wholesail.',
+  searchLabel: 'Rechercher des produits',
+  searchPlaceholder: 'Produit, matière ou référence',
+  searchButton: 'Rechercher',
+  filters: 'Filtres',
+  category: 'Catégorie',
+  allCategories: 'Toutes les catégories',
+  currency: 'Devise du prix',
+  minPrice: 'Prix minimum',
+  maxPrice: 'Prix maximum',
+  priceHint: 'Par unité, dans la devise choisie ci-dessus',
+  priceInvalid: 'Saisissez un montant avec un point décimal, comme 12.50',
+  maxMoq: 'Minimum de commande jusqu’à',
+  maxMoqHint: 'Unités',
+  country: 'Pays du fabricant',
+  countryHint: 'Deux lettres, p. ex. FR, BE, CA',
+  countryInvalid: 'Deux lettres, comme FR',
+  certification: 'Certification',
+  certificationHint: 'p. ex. Organic, FSC, Fair Trade',
+  verifiedOnly: 'Fabricants vérifiés uniquement',
+  apply: 'Appliquer les filtres',
+  clear: 'Tout effacer',
+  sort: 'Trier par',
+  sorts: {
+    relevance: 'Pertinence',
+    popularity: 'Meilleures ventes',
+    newest: 'Nouveautés',
+    price_asc: 'Prix croissant',
+    price_desc: 'Prix décroissant',
+  },
+  results: (total, q) =>
+    `${n(total)} ${plural(total, { one: 'produit', other: 'produits' })}${q ? ` pour «\u00a0${q}\u00a0»` : ''}`,
+  noResults: 'Aucun produit ne correspond',
+  noResultsHint: 'Vérifiez l’orthographe, retirez un filtre ou élargissez votre recherche.',
+  loadError: 'Le catalogue n’a pas pu être chargé',
+  loading: 'Chargement des produits',
+  from: (price) => `à partir de ${price}`,
+  perUnit: 'l’unité',
+  moq: (moq) => `Commande min. ${n(moq)}`,
+  by: (seller) => `par ${seller}`,
+  outOfStock: 'Rupture de stock',
+  imageOf: (name) => `Image provisoire de ${name}`,
+  pages: 'Pages du catalogue',
+} satisfies Catalog<typeof catalogEn>;
+
+export const catalogMessages = localized({ en: catalogEn, es: catalogEs, fr: catalogFr });
+
+const productEn = {
   back: 'Back to the catalog',
+  loading: 'Loading product',
   notFound: 'This product is not available',
   notFoundHint: 'It may have been unpublished. Search the catalog for something similar.',
   by: 'Manufacturer',
   sku: 'SKU',
   category: 'Category',
   leadTime: 'Lead time',
-  leadDays: (n: number) => (n === 0 ? 'Ships from stock' : `${n} ${n === 1 ? 'day' : 'days'}`),
+  leadDays: (days: number) =>
+    days === 0 ? 'Ships from stock' : `${days} ${plural(days, { one: 'day', other: 'days' })}`,
   moq: 'Minimum order',
   casePack: 'Case pack',
-  units: (n: number) => `${n.toLocaleString()} ${n === 1 ? 'unit' : 'units'}`,
+  units: (units: number) => `${n(units)} ${plural(units, { one: 'unit', other: 'units' })}`,
   available: 'Available',
-  inStock: (n: number) => `${n.toLocaleString()} in stock`,
+  inStock: (units: number) => `${n(units)} in stock`,
   outOfStock: 'Out of stock',
   variant: 'Choose a variant',
   variantFact: 'Variant',
   tierTitle: 'Price per unit by quantity',
   tierQuantity: 'Quantity',
   tierPrice: 'Unit price',
-  tierFrom: (n: number) => `${n.toLocaleString()}+`,
+  tierFrom: (quantity: number) => `${n(quantity)}+`,
   quantity: 'Quantity',
-  quantityHint: (moq: number, casePack: number) =>
-    `Minimum ${moq.toLocaleString()}, in cases of ${casePack.toLocaleString()}.`,
+  quantityHint: (moq: number, casePack: number) => `Minimum ${n(moq)}, in cases of ${n(casePack)}.`,
   belowMoq: (moq: number) =>
-    `Below the minimum order of ${moq.toLocaleString()}: you can add it, but must raise it before checkout.`,
-  notCaseMultiple: (casePack: number) => `Not a whole number of cases of ${casePack.toLocaleString()}.`,
+    `Below the minimum order of ${n(moq)}: you can add it, but must raise it before checkout.`,
+  notCaseMultiple: (casePack: number) => `Not a whole number of cases of ${n(casePack)}.`,
   lineTotal: (unit: string, total: string) => `${unit} per unit · ${total} in total`,
   addToCart: 'Add to cart',
   adding: 'Adding…',
-  added: (n: number, name: string) => `Added ${n.toLocaleString()} × ${name} to your cart.`,
+  added: (quantity: number, name: string) => `Added ${n(quantity)} × ${name} to your cart.`,
   viewCart: 'View cart',
   buyersOnly: 'Only retailers with buying rights can order. You can browse everything.',
   description: 'Description',
   specifications: 'Specifications',
   certifications: 'Certifications',
   images: 'Images',
-  imageN: (n: number, of: number) => `Image ${n} of ${of}`,
+  imageN: (index: number, of: number) => `Image ${index} of ${of}`,
   related: 'Related products',
 };
 
-export const manufacturerMessages = {
+const productEs = {
+  back: 'Volver al catálogo',
+  loading: 'Cargando el producto',
+  notFound: 'Este producto no está disponible',
+  notFoundHint: 'Es posible que se haya retirado de la venta. Busque algo similar en el catálogo.',
+  by: 'Fabricante',
+  sku: 'SKU',
+  category: 'Categoría',
+  leadTime: 'Plazo de envío',
+  leadDays: (days) =>
+    days === 0 ? 'Envío inmediato desde stock' : `${n(days)} ${plural(days, { one: 'día', other: 'días' })}`,
+  moq: 'Pedido mínimo',
+  casePack: 'Unidades por caja',
+  units: (units) => `${n(units)} ${plural(units, { one: 'unidad', other: 'unidades' })}`,
+  available: 'Disponibilidad',
+  inStock: (units) => `${n(units)} en stock`,
+  outOfStock: 'Agotado',
+  variant: 'Elija una variante',
+  variantFact: 'Variante',
+  tierTitle: 'Precio por unidad según la cantidad',
+  tierQuantity: 'Cantidad',
+  tierPrice: 'Precio unitario',
+  tierFrom: (quantity) => `${n(quantity)} o más`,
+  quantity: 'Cantidad',
+  quantityHint: (moq, casePack) => `Mínimo ${n(moq)}, en cajas de ${n(casePack)}.`,
+  belowMoq: (moq) =>
+    `Por debajo del pedido mínimo de ${n(moq)}: puede añadirlo, pero tendrá que aumentarlo antes de tramitar el pedido.`,
+  notCaseMultiple: (casePack) => `No corresponde a cajas completas de ${n(casePack)}.`,
+  lineTotal: (unit, total) => `${unit} por unidad · ${total} en total`,
+  addToCart: 'Añadir al carrito',
+  adding: 'Añadiendo…',
+  added: (quantity, name) => `Ha añadido ${n(quantity)} × ${name} a su carrito.`,
+  viewCart: 'Ver el carrito',
+  buyersOnly:
+    'Solo los minoristas con permiso de compra pueden hacer pedidos. Puede consultar todo el catálogo.',
+  description: 'Descripción',
+  specifications: 'Especificaciones',
+  certifications: 'Certificaciones',
+  images: 'Imágenes',
+  imageN: (index, of) => `Imagen ${index} de ${of}`,
+  related: 'Productos relacionados',
+} satisfies Catalog<typeof productEn>;
+
+const productFr = {
+  back: 'Retour au catalogue',
+  loading: 'Chargement du produit',
+  notFound: 'Ce produit n’est pas disponible',
+  notFoundHint: 'Il a peut-être été retiré de la vente. Cherchez un produit similaire dans le catalogue.',
+  by: 'Fabricant',
+  sku: 'Référence',
+  category: 'Catégorie',
+  leadTime: 'Délai d’expédition',
+  leadDays: (days) =>
+    days === 0 ? 'Expédié depuis le stock' : `${n(days)} ${plural(days, { one: 'jour', other: 'jours' })}`,
+  moq: 'Minimum de commande',
+  casePack: 'Colisage',
+  units: (units) => `${n(units)} ${plural(units, { one: 'unité', other: 'unités' })}`,
+  available: 'Disponibilité',
+  inStock: (units) => `${n(units)} en stock`,
+  outOfStock: 'Rupture de stock',
+  variant: 'Choisissez une variante',
+  variantFact: 'Variante',
+  tierTitle: 'Prix unitaire selon la quantité',
+  tierQuantity: 'Quantité',
+  tierPrice: 'Prix unitaire',
+  tierFrom: (quantity) => `${n(quantity)} et plus`,
+  quantity: 'Quantité',
+  quantityHint: (moq, casePack) => `Minimum ${n(moq)}, par cartons de ${n(casePack)}.`,
+  belowMoq: (moq) =>
+    `En dessous du minimum de commande de ${n(moq)}\u00a0: vous pouvez l’ajouter, mais devrez augmenter la quantité avant de valider la commande.`,
+  notCaseMultiple: (casePack) => `Ce n’est pas un nombre entier de cartons de ${n(casePack)}.`,
+  lineTotal: (unit, total) => `${unit} l’unité · ${total} au total`,
+  addToCart: 'Ajouter au panier',
+  adding: 'Ajout en cours…',
+  added: (quantity, name) => `Vous avez ajouté ${n(quantity)} × ${name} à votre panier.`,
+  viewCart: 'Voir le panier',
+  buyersOnly: 'Seuls les détaillants autorisés à acheter peuvent commander. Vous pouvez tout consulter.',
+  description: 'Description',
+  specifications: 'Caractéristiques',
+  certifications: 'Certifications',
+  images: 'Images',
+  imageN: (index, of) => `Image ${index} sur ${of}`,
+  related: 'Produits similaires',
+} satisfies Catalog<typeof productEn>;
+
+export const productMessages = localized({ en: productEn, es: productEs, fr: productFr });
+
+const manufacturerEn = {
+  loading: 'Loading manufacturer',
   badge: { basic: 'Not yet verified', verified: 'Verified manufacturer', premium: 'Premium manufacturer' },
   trustScore: (score: number) => `Trust score ${score}/100`,
   trustHelp:
     'Verification, fulfilment, on-time shipping, disputes, reviews and time on Wholesail, recomputed daily.',
+  // A year is not a quantity: no digit grouping ("2019", never "2 019").
   founded: (year: number) => `Founded ${year}`,
   website: 'Website',
   location: (city: string, country: string) => `${city}, ${country}`,
   since: (date: string) => `On Wholesail since ${date}`,
-  products: (n: number) => `${n.toLocaleString()} published ${n === 1 ? 'product' : 'products'}`,
+  products: (count: number) =>
+    `${n(count)} published ${plural(count, { one: 'product', other: 'products' })}`,
   notFound: 'This manufacturer is not on Wholesail',
 };
 
-export const cartMessages = {
+const manufacturerEs = {
+  loading: 'Cargando el fabricante',
+  badge: { basic: 'Aún sin verificar', verified: 'Fabricante verificado', premium: 'Fabricante premium' },
+  trustScore: (score) => `Índice de confianza ${score}/100`,
+  trustHelp:
+    'Verificación, cumplimiento de pedidos, envíos puntuales, disputas, valoraciones y antigüedad en Wholesail; se recalcula a diario.',
+  founded: (year) => `Fundada en ${year}`,
+  website: 'Sitio web',
+  location: (city, country) => `${city}, ${country}`,
+  since: (date) => `En Wholesail desde el ${date}`,
+  products: (count) =>
+    `${n(count)} ${plural(count, { one: 'producto publicado', other: 'productos publicados' })}`,
+  notFound: 'Este fabricante no está en Wholesail',
+} satisfies Catalog<typeof manufacturerEn>;
+
+const manufacturerFr = {
+  loading: 'Chargement du fabricant',
+  badge: { basic: 'Pas encore vérifié', verified: 'Fabricant vérifié', premium: 'Fabricant premium' },
+  trustScore: (score) => `Score de confiance ${score}/100`,
+  trustHelp:
+    'Vérification, exécution des commandes, expéditions dans les délais, litiges, avis et ancienneté sur Wholesail, recalculé chaque jour.',
+  founded: (year) => `Fondée en ${year}`,
+  website: 'Site web',
+  location: (city, country) => `${city}, ${country}`,
+  since: (date) => `Sur Wholesail depuis le ${date}`,
+  products: (count) => `${n(count)} ${plural(count, { one: 'produit publié', other: 'produits publiés' })}`,
+  notFound: 'Ce fabricant n’est pas présent sur Wholesail',
+} satisfies Catalog<typeof manufacturerEn>;
+
+export const manufacturerMessages = localized({
+  en: manufacturerEn,
+  es: manufacturerEs,
+  fr: manufacturerFr,
+});
+
+const cartEn = {
   title: 'Cart',
   description: 'Lines from every manufacturer, priced at your quantity tier.',
+  loading: 'Loading your cart',
   empty: 'Your cart is empty',
   emptyHint: 'Browse the catalog and add products from any manufacturer.',
   browse: 'Browse the catalog',
   supplierSubtitle: (currency: string, lines: number) =>
-    `${lines} ${lines === 1 ? 'line' : 'lines'} · prices in ${currency}`,
+    `${n(lines)} ${plural(lines, { one: 'line', other: 'lines' })} · prices in ${currency}`,
   product: 'Product',
   unitPrice: 'Unit price',
   quantity: (name: string) => `Quantity of ${name}`,
@@ -121,8 +348,8 @@ export const cartMessages = {
   totals: 'Totals',
   totalIn: (currency: string) => `Total in ${currency}`,
   taxNote: 'Tax is added at checkout, by shipping address.',
-  problems: (n: number) =>
-    `${n} ${n === 1 ? 'line needs' : 'lines need'} attention before checkout. Fix each one next to its line.`,
+  problems: (count: number) =>
+    `${n(count)} ${plural(count, { one: 'line needs', other: 'lines need' })} attention before checkout. Fix each one next to its line.`,
   checkout: 'Go to checkout',
   saveTitle: 'Save this cart',
   saveHint: 'Keep these lines under a name to order them again later; you get a new, empty cart.',
@@ -131,7 +358,8 @@ export const cartMessages = {
   saved: (name: string) => `Saved as “${name}”.`,
   savedTitle: 'Saved carts',
   savedNone: 'No saved carts yet',
-  savedMeta: (lines: number, when: string) => `${lines} ${lines === 1 ? 'line' : 'lines'} · saved ${when}`,
+  savedMeta: (lines: number, when: string) =>
+    `${n(lines)} ${plural(lines, { one: 'line', other: 'lines' })} · saved ${when}`,
   restore: 'Add to cart',
   restoreLabel: (name: string) => `Add the lines of ${name} to the cart`,
   restored: (name: string) => `The lines of “${name}” are in your cart.`,
@@ -139,9 +367,90 @@ export const cartMessages = {
   deleteSavedLabel: (name: string) => `Delete saved cart ${name}`,
 };
 
-export const checkoutMessages = {
+const cartEs = {
+  title: 'Carrito',
+  description: 'Las líneas de todos los fabricantes, al precio de su tramo de cantidad.',
+  loading: 'Cargando su carrito',
+  empty: 'Su carrito está vacío',
+  emptyHint: 'Explore el catálogo y añada productos de cualquier fabricante.',
+  browse: 'Explorar el catálogo',
+  supplierSubtitle: (currency, lines) =>
+    `${n(lines)} ${plural(lines, { one: 'línea', other: 'líneas' })} · precios en ${currency}`,
+  product: 'Producto',
+  unitPrice: 'Precio unitario',
+  quantity: (name) => `Cantidad de ${name}`,
+  lineTotal: 'Total de la línea',
+  remove: 'Quitar',
+  removeLabel: (name) => `Quitar ${name} del carrito`,
+  subtotal: 'Subtotal del proveedor',
+  totals: 'Totales',
+  totalIn: (currency) => `Total en ${currency}`,
+  taxNote: 'Los impuestos se añaden al tramitar el pedido, según la dirección de envío.',
+  problems: (count) =>
+    `${n(count)} ${plural(count, { one: 'línea requiere', other: 'líneas requieren' })} su atención antes de tramitar el pedido. Corrija cada una junto a la propia línea.`,
+  checkout: 'Tramitar pedido',
+  saveTitle: 'Guardar este carrito',
+  saveHint:
+    'Guarde estas líneas con un nombre para volver a pedirlas más adelante; empezará con un carrito nuevo y vacío.',
+  saveName: 'Nombre',
+  saveButton: 'Guardar carrito',
+  saved: (name) => `Guardado como «${name}».`,
+  savedTitle: 'Carritos guardados',
+  savedNone: 'Todavía no tiene carritos guardados',
+  savedMeta: (lines, when) =>
+    `${n(lines)} ${plural(lines, { one: 'línea', other: 'líneas' })} · guardado el ${when}`,
+  restore: 'Añadir al carrito',
+  restoreLabel: (name) => `Añadir las líneas de ${name} al carrito`,
+  restored: (name) => `Las líneas de «${name}» ya están en su carrito.`,
+  deleteSaved: 'Eliminar',
+  deleteSavedLabel: (name) => `Eliminar el carrito guardado ${name}`,
+} satisfies Catalog<typeof cartEn>;
+
+const cartFr = {
+  title: 'Panier',
+  description: 'Les lignes de tous les fabricants, au prix de votre palier de quantité.',
+  loading: 'Chargement de votre panier',
+  empty: 'Votre panier est vide',
+  emptyHint: 'Parcourez le catalogue et ajoutez des produits de n’importe quel fabricant.',
+  browse: 'Parcourir le catalogue',
+  supplierSubtitle: (currency, lines) =>
+    `${n(lines)} ${plural(lines, { one: 'ligne', other: 'lignes' })} · prix en ${currency}`,
+  product: 'Produit',
+  unitPrice: 'Prix unitaire',
+  quantity: (name) => `Quantité de ${name}`,
+  lineTotal: 'Total de la ligne',
+  remove: 'Retirer',
+  removeLabel: (name) => `Retirer ${name} du panier`,
+  subtotal: 'Sous-total fournisseur',
+  totals: 'Totaux',
+  totalIn: (currency) => `Total en ${currency}`,
+  taxNote: 'Les taxes sont ajoutées à la validation, selon l’adresse de livraison.',
+  problems: (count) =>
+    `${n(count)} ${plural(count, { one: 'ligne demande', other: 'lignes demandent' })} votre attention avant la validation. Corrigez chacune à côté de sa ligne.`,
+  checkout: 'Valider la commande',
+  saveTitle: 'Enregistrer ce panier',
+  saveHint:
+    'Conservez ces lignes sous un nom pour les commander de nouveau plus tard\u00a0; vous repartez d’un panier vide.',
+  saveName: 'Nom',
+  saveButton: 'Enregistrer le panier',
+  saved: (name) => `Enregistré sous «\u00a0${name}\u00a0».`,
+  savedTitle: 'Paniers enregistrés',
+  savedNone: 'Aucun panier enregistré pour le moment',
+  savedMeta: (lines, when) =>
+    `${n(lines)} ${plural(lines, { one: 'ligne', other: 'lignes' })} · enregistré le ${when}`,
+  restore: 'Ajouter au panier',
+  restoreLabel: (name) => `Ajouter les lignes de ${name} au panier`,
+  restored: (name) => `Les lignes de «\u00a0${name}\u00a0» sont dans votre panier.`,
+  deleteSaved: 'Supprimer',
+  deleteSavedLabel: (name) => `Supprimer le panier enregistré ${name}`,
+} satisfies Catalog<typeof cartEn>;
+
+export const cartMessages = localized({ en: cartEn, es: cartEs, fr: cartFr });
+
+const checkoutEn = {
   title: 'Checkout',
   description: 'One order per manufacturer, paid once.',
+  loading: 'Loading checkout',
   emptyCart: 'There is nothing to check out',
   fixProblems: 'Some lines need attention first',
   fixProblemsHint: 'Go back to the cart: every problem is shown next to its line.',
@@ -152,7 +461,7 @@ export const checkoutMessages = {
   currencyOption: (currency: string, total: string) => `${currency}: ${total}`,
   summaryTitle: 'Order summary',
   orderFrom: (seller: string) => seller,
-  lines: (n: number) => `${n} ${n === 1 ? 'line' : 'lines'}`,
+  lines: (count: number) => `${n(count)} ${plural(count, { one: 'line', other: 'lines' })}`,
   subtotal: 'Subtotal',
   taxLater: 'Tax',
   taxLaterValue: 'Calculated from the address',
@@ -168,7 +477,8 @@ export const checkoutMessages = {
   countryHint: 'Two-letter ISO code, e.g. US, FR, GB',
   required: 'Required',
   countryInvalid: 'Use the two-letter code, e.g. US',
-  fixErrors: (n: number) => `${n} ${n === 1 ? 'field needs' : 'fields need'} attention.`,
+  fixErrors: (count: number) =>
+    `${n(count)} ${plural(count, { one: 'field needs', other: 'fields need' })} attention.`,
   paymentTitle: 'Payment',
   card: 'Card',
   cardHint: 'Pay now. Stock is held for you while you pay.',
@@ -181,9 +491,102 @@ export const checkoutMessages = {
   retrying: 'The answer did not arrive. Try again: the same order is sent, never a second one.',
 };
 
-export const paymentMessages = {
+const checkoutEs = {
+  title: 'Tramitar pedido',
+  description: 'Un pedido por fabricante, con un único pago.',
+  loading: 'Cargando el pedido',
+  emptyCart: 'No hay nada que tramitar',
+  fixProblems: 'Antes hay líneas que requieren su atención',
+  fixProblemsHint: 'Vuelva al carrito: cada problema aparece junto a su línea.',
+  backToCart: 'Volver al carrito',
+  currencyTitle: 'Moneda',
+  currencyHint:
+    'Su carrito contiene varias monedas. Cada pedido se tramita en una sola moneda; el resto se queda en el carrito.',
+  currencyOption: (currency, total) => `${currency}: ${total}`,
+  summaryTitle: 'Resumen del pedido',
+  orderFrom: (seller) => seller,
+  lines: (count) => `${n(count)} ${plural(count, { one: 'línea', other: 'líneas' })}`,
+  subtotal: 'Subtotal',
+  taxLater: 'Impuestos',
+  taxLaterValue: 'Se calculan según la dirección',
+  addressTitle: 'Dirección de envío',
+  name: 'Empresa o destinatario',
+  line1: 'Dirección',
+  line2: 'Información adicional de la dirección (opcional)',
+  city: 'Ciudad',
+  region: 'Estado, región o provincia',
+  regionHint: 'Dos letras para los estados de EE. UU., p. ej., NY',
+  postalCode: 'Código postal',
+  country: 'País',
+  countryHint: 'Código ISO de dos letras, p. ej., ES, MX, US',
+  required: 'Obligatorio',
+  countryInvalid: 'Use el código de dos letras, p. ej., ES',
+  fixErrors: (count) =>
+    `${n(count)} ${plural(count, { one: 'campo requiere', other: 'campos requieren' })} corrección.`,
+  paymentTitle: 'Pago',
+  card: 'Tarjeta',
+  cardHint: 'Pague ahora. Le reservamos el stock mientras completa el pago.',
+  terms: (days) => `Pago a ${days} días`,
+  termsHint: (available, limit) => `Crédito disponible: ${available} de ${limit}.`,
+  termsNotApproved: 'Su empresa no tiene aprobado el pago aplazado: pague con tarjeta.',
+  place: 'Realizar pedido',
+  placeAndPay: 'Continuar al pago',
+  placing: 'Enviando el pedido…',
+  retrying:
+    'No ha llegado la respuesta. Vuelva a intentarlo: se enviará el mismo pedido, nunca uno duplicado.',
+} satisfies Catalog<typeof checkoutEn>;
+
+const checkoutFr = {
+  title: 'Validation de la commande',
+  description: 'Une commande par fabricant, un seul paiement.',
+  loading: 'Chargement de la commande',
+  emptyCart: 'Il n’y a rien à valider',
+  fixProblems: 'Certaines lignes demandent d’abord votre attention',
+  fixProblemsHint: 'Retournez au panier\u00a0: chaque problème est indiqué à côté de sa ligne.',
+  backToCart: 'Retour au panier',
+  currencyTitle: 'Devise',
+  currencyHint:
+    'Votre panier contient plusieurs devises. Chaque commande est réglée dans une seule devise\u00a0; le reste demeure dans le panier.',
+  currencyOption: (currency, total) => `${currency}\u00a0: ${total}`,
+  summaryTitle: 'Récapitulatif de la commande',
+  orderFrom: (seller) => seller,
+  lines: (count) => `${n(count)} ${plural(count, { one: 'ligne', other: 'lignes' })}`,
+  subtotal: 'Sous-total',
+  taxLater: 'Taxes',
+  taxLaterValue: 'Calculées selon l’adresse',
+  addressTitle: 'Adresse de livraison',
+  name: 'Société ou destinataire',
+  line1: 'Adresse',
+  line2: 'Complément d’adresse (facultatif)',
+  city: 'Ville',
+  region: 'État, région ou province',
+  regionHint: 'Deux lettres pour les États américains, p. ex. NY',
+  postalCode: 'Code postal',
+  country: 'Pays',
+  countryHint: 'Code ISO à deux lettres, p. ex. FR, BE, CA',
+  required: 'Obligatoire',
+  countryInvalid: 'Utilisez le code à deux lettres, p. ex. FR',
+  fixErrors: (count) =>
+    `${n(count)} ${plural(count, { one: 'champ est à corriger', other: 'champs sont à corriger' })}.`,
+  paymentTitle: 'Paiement',
+  card: 'Carte bancaire',
+  cardHint: 'Payez maintenant. Le stock vous est réservé pendant le paiement.',
+  terms: (days) => `Paiement à ${days} jours`,
+  termsHint: (available, limit) => `Crédit disponible\u00a0: ${available} sur ${limit}.`,
+  termsNotApproved: 'Le paiement à terme n’est pas accordé à votre société\u00a0: payez par carte.',
+  place: 'Passer la commande',
+  placeAndPay: 'Continuer vers le paiement',
+  placing: 'Envoi de la commande…',
+  retrying:
+    'La réponse n’est pas arrivée. Réessayez\u00a0: c’est la même commande qui sera envoyée, jamais une seconde.',
+} satisfies Catalog<typeof checkoutEn>;
+
+export const checkoutMessages = localized({ en: checkoutEn, es: checkoutEs, fr: checkoutFr });
+
+const paymentEn = {
   title: 'Pay',
   description: (total: string) => `Pay ${total} by card.`,
+  loading: 'Loading payment',
   testMode: 'Test mode: no real money moves',
   testModeBody: 'Payments run on the offline test provider. Choose a test card below.',
   provider: 'Payments are processed by Stripe.',
@@ -199,11 +602,52 @@ export const paymentMessages = {
   expired: 'This checkout expired before it was paid; its stock went back on sale.',
 };
 
-export const confirmationMessages = {
+const paymentEs = {
+  title: 'Pago',
+  description: (total) => `Pague ${total} con tarjeta.`,
+  loading: 'Cargando el pago',
+  testMode: 'Modo de prueba: no se mueve dinero real',
+  testModeBody: 'Los pagos pasan por el proveedor de pruebas sin conexión. Elija una tarjeta de prueba.',
+  provider: 'Los pagos los procesa Stripe.',
+  testCards: 'Tarjeta de prueba',
+  visa: 'Visa terminada en 4242 (se acepta)',
+  declined: 'Tarjeta denegada (se rechaza)',
+  pay: (total) => `Pagar ${total}`,
+  paying: 'Pagando…',
+  declinedTitle: 'El pago ha sido rechazado',
+  failedTitle: 'El pago no se ha completado',
+  reserved: (time) => `El stock queda reservado hasta el ${time}.`,
+  alreadyPaid: 'Este pedido ya está pagado.',
+  expired: 'Este pedido caducó antes de pagarse; su stock ha vuelto a ponerse a la venta.',
+} satisfies Catalog<typeof paymentEn>;
+
+const paymentFr = {
+  title: 'Paiement',
+  description: (total) => `Payez ${total} par carte.`,
+  loading: 'Chargement du paiement',
+  testMode: 'Mode test\u00a0: aucun argent réel n’est débité',
+  testModeBody: 'Les paiements passent par le prestataire de test hors ligne. Choisissez une carte de test.',
+  provider: 'Les paiements sont traités par Stripe.',
+  testCards: 'Carte de test',
+  visa: 'Visa se terminant par 4242 (acceptée)',
+  declined: 'Carte refusée (le paiement échoue)',
+  pay: (total) => `Payer ${total}`,
+  paying: 'Paiement en cours…',
+  declinedTitle: 'Le paiement a été refusé',
+  failedTitle: 'Le paiement n’a pas abouti',
+  reserved: (time) => `Le stock est réservé jusqu’au ${time}.`,
+  alreadyPaid: 'Cette commande est payée.',
+  expired: 'Cette commande a expiré avant d’être payée\u00a0; son stock a été remis en vente.',
+} satisfies Catalog<typeof paymentEn>;
+
+export const paymentMessages = localized({ en: paymentEn, es: paymentEs, fr: paymentFr });
+
+const confirmationEn = {
   title: 'Order confirmed',
   titlePending: 'Awaiting payment',
-  description: (n: number) =>
-    `Your checkout became ${n} ${n === 1 ? 'order' : 'orders'}, one per manufacturer.`,
+  loading: 'Loading your orders',
+  description: (orders: number) =>
+    `Your checkout became ${n(orders)} ${plural(orders, { one: 'order', other: 'orders' })}, one per manufacturer.`,
   placedAt: (when: string) => `Placed ${when}`,
   paidBy: (method: string) => `Paid by ${method}`,
   card: 'card',
@@ -221,3 +665,57 @@ export const confirmationMessages = {
   allOrders: 'All orders',
   continueShopping: 'Continue shopping',
 };
+
+const confirmationEs = {
+  title: 'Pedido confirmado',
+  titlePending: 'Pendiente de pago',
+  loading: 'Cargando sus pedidos',
+  description: (orders) =>
+    `Su compra se ha dividido en ${n(orders)} ${plural(orders, { one: 'pedido', other: 'pedidos' })}, uno por fabricante.`,
+  placedAt: (when) => `Realizada el ${when}`,
+  paidBy: (method) => `Forma de pago: ${method}`,
+  card: 'tarjeta',
+  terms: 'pago aplazado',
+  due: (when) => `Vencimiento: ${when}`,
+  orderFrom: (seller) => `Pedido a ${seller}`,
+  subtotal: 'Subtotal',
+  tax: (rate) => `Impuestos (${rate})`,
+  taxTotal: 'Impuestos',
+  total: 'Total',
+  grandTotal: 'Total cobrado',
+  viewOrder: 'Ver el pedido',
+  payNow: 'Pagar ahora',
+  shipTo: 'Enviar a',
+  allOrders: 'Todos los pedidos',
+  continueShopping: 'Seguir comprando',
+} satisfies Catalog<typeof confirmationEn>;
+
+const confirmationFr = {
+  title: 'Commande confirmée',
+  titlePending: 'En attente de paiement',
+  loading: 'Chargement de vos commandes',
+  description: (orders) =>
+    `Votre achat a donné lieu à ${n(orders)} ${plural(orders, { one: 'commande', other: 'commandes' })}, une par fabricant.`,
+  placedAt: (when) => `Effectué le ${when}`,
+  paidBy: (method) => `Mode de paiement\u00a0: ${method}`,
+  card: 'carte bancaire',
+  terms: 'paiement à terme',
+  due: (when) => `Échéance\u00a0: ${when}`,
+  orderFrom: (seller) => `Commande auprès de ${seller}`,
+  subtotal: 'Sous-total',
+  tax: (rate) => `Taxes (${rate})`,
+  taxTotal: 'Taxes',
+  total: 'Total',
+  grandTotal: 'Total débité',
+  viewOrder: 'Voir la commande',
+  payNow: 'Payer maintenant',
+  shipTo: 'Livraison à',
+  allOrders: 'Toutes les commandes',
+  continueShopping: 'Continuer mes achats',
+} satisfies Catalog<typeof confirmationEn>;
+
+export const confirmationMessages = localized({
+  en: confirmationEn,
+  es: confirmationEs,
+  fr: confirmationFr,
+});

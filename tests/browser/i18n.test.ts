@@ -1,0 +1,154 @@
+/**
+ * The app in Spanish and French, in Chromium: a retailer picks Español on the sign-in page (the page reloads in
+ * Spanish and remembers the choice), signs in, and reads the catalog and an order in Spanish, with dollar and
+ * euro amounts written the Spanish way (decimal comma, symbol after) and equal to what the API holds. A second
+ * browser does the same in French. Pages not yet translated (the shell, the dashboards) are reached by address.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, buyerEmail } from '../../scripts/seed/demo-data.ts';
+import type { TestPlatform } from '../support/test-platform.ts';
+import {
+  launchBrowser,
+  screenshot,
+  seriousAxeViolations,
+  skipBrowserTests,
+  startDemoPlatform,
+} from './support/browser.ts';
+
+const BUYER = buyerEmail('cornerstore');
+const SWITCHER = 'Language / Idioma / Langue';
+
+/** Amounts as each language writes them; `\s` covers the no-break spaces Intl puts before symbols and groups. */
+const SPANISH_USD = /^(\d{1,4}|\d{1,3}(\.\d{3})+),\d{2}\sUS\$$/;
+const SPANISH_EUR = /^(\d{1,4}|\d{1,3}(\.\d{3})+),\d{2}\s€$/;
+const FRENCH_EUR = /^\d{1,3}(\s\d{3})*,\d{2}\s€$/;
+/** Minor units back from the text: with two decimals, the digits alone are the amount in cents. */
+const minorOf = (text: string) => Number(text.replace(/\D/g, ''));
+
+/** Signs in through the translated form: the words on the page are the chosen language's. */
+async function switchAndSignIn(page: Page, baseUrl: string, language: 'es' | 'fr') {
+  const words = {
+    es: { email: 'Correo electrónico', password: 'Contraseña', signIn: 'Iniciar sesión' },
+    fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter' },
+  }[language];
+  await page.goto(`${baseUrl}/login`);
+  // Nothing saved and an English browser: the page starts in English.
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  await page.getByLabel(SWITCHER).selectOption(language);
+  // The choice reloads the page in the new language.
+  await page.getByRole('button', { name: words.signIn, exact: true }).waitFor();
+  expect(await page.locator('html').getAttribute('lang')).toBe(language);
+  expect(await page.getByLabel(SWITCHER).inputValue()).toBe(language);
+  await page.getByLabel(words.email).fill(BUYER);
+  await page.getByLabel(words.password).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: words.signIn, exact: true }).click();
+  await page.waitForURL(`${baseUrl}/spending`);
+}
+
+/** The <dd> next to the <dt> saying exactly `label` in the order page's totals ("Total", not "Subtotal"). */
+const totalsValue = (page: Page, label: string) =>
+  page
+    .locator('.totals > div')
+    .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
+    .locator('dd');
+
+describe.skipIf(skipBrowserTests)('the app in Spanish and French', () => {
+  let tp: TestPlatform;
+  let browser: Browser;
+  let order: { id: string; subtotalMinor: number; currency: string };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tp = await startDemoPlatform();
+    // An order of our own in euros from a European manufacturer, so the test knows what the page must show.
+    const token = await tp.login(BUYER, DEMO_PASSWORD);
+    const euros = await tp.http('GET', '/api/v1/products?currency=EUR&sort=popularity&limit=10');
+    const product = await tp.http('GET', `/api/v1/products/${euros.body.items[0].id}`);
+    const variant = product.body.variants[0];
+    // Enough cases for a five-digit amount where stock allows, so thousands separators show as well.
+    const cases = (units: number) => Math.ceil(units / variant.casePack) * variant.casePack;
+    const wanted = Math.max(cases(variant.moq), cases(1_000_000 / variant.priceMinor));
+    const quantity = Math.max(
+      cases(variant.moq),
+      Math.min(wanted, Math.floor(variant.available / variant.casePack) * variant.casePack),
+    );
+    const placed = await tp.http('POST', '/api/v1/orders', {
+      token,
+      body: { lines: [{ variantId: variant.id, quantity }] },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.currency).toBe('EUR');
+    order = placed.body;
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await tp?.close();
+  });
+
+  it('in Spanish: the sign-in page, the catalog in dollars and an order in euros', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await switchAndSignIn(page, tp.url, 'es');
+
+    // The catalog, narrowed to dollar prices.
+    await page.goto(`${tp.url}/catalog?currency=USD`);
+    await page.getByRole('heading', { level: 1, name: 'Catálogo' }).waitFor();
+    await page.getByRole('heading', { name: /^[\d.]+ productos$/ }).waitFor();
+    await page.getByLabel('Ordenar por').waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Buscar productos' }).count()).toBe(1);
+    const prices = await page.locator('.product-card__price strong').allInnerTexts();
+    const api = await tp.http('GET', '/api/v1/products?currency=USD&sort=popularity&limit=24&offset=0');
+    expect(prices.length).toBe(api.body.items.length);
+    for (const [i, text] of prices.entries()) {
+      const amount = text.replace(/^desde /, '');
+      expect(text, `card ${i}`).toMatch(/^desde /);
+      expect(amount, `card ${i}`).toMatch(SPANISH_USD);
+      expect(minorOf(amount), `card ${i}`).toBe(api.body.items[i].priceMinor);
+    }
+    await page.getByText('por unidad').first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'i18n-catalog-es');
+
+    // The order page, in euros.
+    await page.goto(`${tp.url}/orders/${order.id}`);
+    await page
+      .getByRole('heading', { level: 1, name: `Pedido #${order.id.slice(-8).toUpperCase()}` })
+      .waitFor();
+    await page.getByTestId('order-status').filter({ hasText: 'Realizado' }).waitFor();
+    await page.getByRole('heading', { name: 'Historial de estados' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Cantidad × precio unitario' }).waitFor();
+    await page.getByText(/realizado el \d{1,2} [a-z]{3}\.? \d{4}/).waitFor();
+    const subtotal = await totalsValue(page, 'Subtotal').innerText();
+    expect(subtotal).toMatch(SPANISH_EUR);
+    expect(minorOf(subtotal)).toBe(order.subtotalMinor);
+    // The invoice (issued when the order is placed) adds tax and the total, in the same way.
+    await totalsValue(page, 'Impuestos').waitFor();
+    expect(await totalsValue(page, 'Total').innerText()).toMatch(SPANISH_EUR);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'i18n-order-es');
+
+    // The choice outlives the session: a new visit to the sign-in page is still in Spanish.
+    await page.goto(`${tp.url}/login`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+  });
+
+  it('in French: an order page with its words and euro amounts', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await switchAndSignIn(page, tp.url, 'fr');
+    await page.goto(`${tp.url}/orders/${order.id}`);
+    await page
+      .getByRole('heading', { level: 1, name: `Commande #${order.id.slice(-8).toUpperCase()}` })
+      .waitFor();
+    await page.getByTestId('order-status').filter({ hasText: 'Passée' }).waitFor();
+    await page.getByRole('heading', { name: 'Historique des statuts' }).waitFor();
+    await page.getByText(/passée le \d{1,2} [a-zéû]{3,5}\.? \d{4}/).waitFor();
+    const subtotal = await totalsValue(page, 'Sous-total').innerText();
+    expect(subtotal).toMatch(FRENCH_EUR);
+    expect(minorOf(subtotal)).toBe(order.subtotalMinor);
+    await totalsValue(page, 'Taxes').waitFor();
+    expect(await totalsValue(page, 'Total').innerText()).toMatch(FRENCH_EUR);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'i18n-order-fr');
+  });
+});
