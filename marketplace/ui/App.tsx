@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { SessionProvider } from './auth/SessionContext.tsx';
 import { Card, EmptyState, Skeleton } from './components/index.ts';
@@ -21,6 +21,26 @@ const PaymentPage = lazy(() => import('./storefront/PaymentPage.tsx'));
 const ConfirmationPage = lazy(() => import('./storefront/ConfirmationPage.tsx'));
 const OrdersPage = lazy(() => import('./orders/OrdersPage.tsx'));
 const OrderDetailPage = lazy(() => import('./orders/OrderDetailPage.tsx'));
+// The seller portal (manufacturers): one chunk per page as well.
+const ProductsPage = lazy(() => import('./seller/ProductsPage.tsx'));
+const ProductEditorPage = lazy(() => import('./seller/ProductEditorPage.tsx'));
+const ImportPage = lazy(() => import('./seller/ImportPage.tsx'));
+const InventoryPage = lazy(() => import('./seller/InventoryPage.tsx'));
+const TeamPage = lazy(() => import('./seller/TeamPage.tsx'));
+const BillingPage = lazy(() => import('./seller/BillingPage.tsx'));
+const SettlementsPage = lazy(() => import('./seller/SettlementsPage.tsx'));
+// Company verification (manufacturers) and the admin panel (platform admins): one chunk per page.
+const VerificationPage = lazy(() => import('./verification/VerificationPage.tsx'));
+const KybQueuePage = lazy(() => import('./admin/KybQueuePage.tsx'));
+const KybCasePage = lazy(() => import('./admin/KybCasePage.tsx'));
+const AdminCompaniesPage = lazy(() => import('./admin/CompaniesPage.tsx'));
+const AdminUsersPage = lazy(() => import('./admin/UsersPage.tsx'));
+const RiskFlagsPage = lazy(() => import('./admin/RiskFlagsPage.tsx'));
+const AuditLogPage = lazy(() => import('./admin/AuditLogPage.tsx'));
+const ModerationPage = lazy(() => import('./admin/ModerationPage.tsx'));
+// The analysts' tools (platform staff): the query explorer and the SQL console, one chunk each.
+const ExplorePage = lazy(() => import('./analyst/ExplorePage.tsx'));
+const SqlConsolePage = lazy(() => import('./analyst/SqlConsolePage.tsx'));
 
 const pageFallback = <Skeleton height={40} width="50%" label="Loading page" />;
 
@@ -29,6 +49,11 @@ const page = (element: ReactNode, buyersOnly = false) => {
   return buyersOnly ? <RequireBuyer>{loaded}</RequireBuyer> : loaded;
 };
 const BUYERS = true;
+const sellerPage = (element: ReactNode) => (
+  <RequireKind kinds={['manufacturer']}>{page(element)}</RequireKind>
+);
+// Admin pages check the platform:admin permission themselves (admin/AdminFrame.tsx), inside their chunk.
+const adminPage = (element: ReactNode) => <RequireKind kinds={['platform']}>{page(element)}</RequireKind>;
 
 export function App() {
   return (
@@ -83,6 +108,31 @@ export function App() {
             <Route path="order-groups/:id" element={page(<ConfirmationPage />, BUYERS)} />
             <Route path="orders" element={page(<OrdersPage />)} />
             <Route path="orders/:id" element={page(<OrderDetailPage />)} />
+            <Route path="products" element={sellerPage(<ProductsPage />)} />
+            <Route path="products/new" element={sellerPage(<ProductEditorPage />)} />
+            <Route path="products/import" element={sellerPage(<ImportPage />)} />
+            <Route path="products/:id" element={sellerPage(<ProductEditorPage />)} />
+            <Route path="inventory" element={sellerPage(<InventoryPage />)} />
+            <Route path="team" element={sellerPage(<TeamPage />)} />
+            <Route path="billing" element={sellerPage(<BillingPage />)} />
+            <Route path="settlements" element={sellerPage(<SettlementsPage />)} />
+            <Route path="seller/verification" element={sellerPage(<VerificationPage />)} />
+            <Route path="admin" element={<Navigate to="/admin/kyb" replace />} />
+            <Route path="admin/kyb" element={adminPage(<KybQueuePage />)} />
+            <Route path="admin/kyb/:id" element={adminPage(<KybCasePage />)} />
+            <Route path="admin/companies" element={adminPage(<AdminCompaniesPage />)} />
+            <Route path="admin/users" element={adminPage(<AdminUsersPage />)} />
+            <Route path="admin/risk-flags" element={adminPage(<RiskFlagsPage />)} />
+            <Route path="admin/audit-log" element={adminPage(<AuditLogPage />)} />
+            <Route path="admin/products" element={adminPage(<ModerationPage />)} />
+            <Route
+              path="analytics/explore"
+              element={<RequireKind kinds={['platform']}>{page(<ExplorePage />)}</RequireKind>}
+            />
+            <Route
+              path="analytics/sql"
+              element={<RequireKind kinds={['platform']}>{page(<SqlConsolePage />)}</RequireKind>}
+            />
             <Route
               path="*"
               element={

@@ -80,4 +80,150 @@ describe.skipIf(skipBrowserTests)('accessibility and screenshots of the main pag
       }
     });
   }
+
+  // Company verification (demo sellers still in KYB: not submitted, sent back for changes) and the admin panel.
+  const waitForContent = (page: Page) =>
+    page.waitForFunction(() => document.querySelectorAll('.ws-skeleton').length === 0, undefined, {
+      timeout: 20_000,
+    });
+  for (const [name, email, landing, pages] of [
+    ['verification-new', sellerEmail('delta'), '/seller', [['/seller/verification', 'verification-new']]],
+    [
+      'verification-changes',
+      sellerEmail('andes'),
+      '/seller',
+      [['/seller/verification', 'verification-changes']],
+    ],
+    [
+      'admin',
+      'admin@wholesail.demo',
+      '/executive',
+      [
+        ['/admin/kyb', 'admin-kyb-queue'],
+        ['case', 'admin-kyb-case'],
+        ['/admin/companies', 'admin-companies'],
+        ['/admin/users', 'admin-users'],
+        ['/admin/risk-flags', 'admin-risk-flags'],
+        ['/admin/audit-log', 'admin-audit-log'],
+        ['/admin/products?q=mug', 'admin-listings'],
+      ],
+    ],
+  ] as const) {
+    it(`the ${name} pages`, async () => {
+      for (const viewport of ['desktop', 'phone'] as const) {
+        const page = await pageAt(viewport);
+        await signIn(page, tp.url, email, landing);
+        for (const [path, shot] of pages) {
+          // The case page: the first case waiting in the queue (a demo seller's submission).
+          if (path === 'case') {
+            await page.goto(`${tp.url}/admin/kyb`);
+            await page.locator('.ws-table a').first().click();
+            await page.getByRole('heading', { name: 'Decision' }).waitFor();
+          } else await page.goto(`${tp.url}${path}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await waitForContent(page);
+          await screenshot(page, `${shot}-${viewport}`);
+          await expectNoSeriousViolations(page, `${shot} at ${viewport}`);
+          const overflow = await page.evaluate(() => ({
+            width: document.documentElement.scrollWidth,
+            culprits: [...document.querySelectorAll('body *')]
+              .filter(
+                (e) =>
+                  !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
+              )
+              .slice(0, 5)
+              .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
+          }));
+          expect(overflow.width, `${shot}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
+            VIEWPORTS[viewport].width,
+          );
+        }
+        await page.context().close();
+      }
+    });
+  }
+  // The seller portal, as a demo manufacturer's owner with 90 days of trade: one page after the other.
+  it('the seller portal pages', async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const sellerPages = [
+      ['/products', 'seller-products'],
+      ['product', 'seller-product'],
+      ['/products/new', 'seller-product-new'],
+      ['/products/import', 'seller-import'],
+      ['/inventory', 'seller-inventory-demo'],
+      ['/team', 'seller-team-demo'],
+      ['/billing', 'seller-billing-demo'],
+      [`/settlements?from=${day(89)}&to=${day(0)}`, 'seller-settlements'],
+    ] as const;
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await pageAt(viewport);
+      await signIn(page, tp.url, sellerEmail('alpine'), '/seller');
+      for (const [path, shot] of sellerPages) {
+        if (path === 'product') {
+          // The edit page of the newest product in the list.
+          await page.goto(`${tp.url}/products`);
+          await page.getByRole('table', { name: 'Products' }).getByRole('link').first().click();
+          await page.getByRole('heading', { name: 'Variants and prices' }).waitFor();
+        } else await page.goto(`${tp.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForFunction(() => document.querySelectorAll('.ws-skeleton').length === 0, undefined, {
+          timeout: 20_000,
+        });
+        await screenshot(page, `${shot}-${viewport}`);
+        await expectNoSeriousViolations(page, `${shot} at ${viewport}`);
+        const overflow = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          culprits: [...document.querySelectorAll('body *')]
+            .filter(
+              (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
+            )
+            .slice(0, 5)
+            .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
+        }));
+        expect(overflow.width, `${shot}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
+          VIEWPORTS[viewport].width,
+        );
+      }
+      await page.context().close();
+    }
+  }, 180_000);
+
+  // The analysts' tools, as the demo analyst: the explorer with GMV by month run, the SQL console with a result.
+  it('the analysts’ tools', async () => {
+    const gmvByMonth = JSON.stringify({
+      measures: ['orders.gmv'],
+      timeDimensions: [{ dimension: 'orders.placed_at', granularity: 'month' }],
+    });
+    const byStatus = 'SELECT status, count() AS orders FROM wholesail.fct_orders_current GROUP BY status';
+    const analystPages = [
+      ['/analytics/explore', 'analyst-explore-empty'],
+      [`/analytics/explore?query=${encodeURIComponent(gmvByMonth)}`, 'analyst-explore'],
+      [`/analytics/sql?sql=${encodeURIComponent(byStatus)}`, 'analyst-sql'],
+    ] as const;
+    for (const viewport of ['desktop', 'phone'] as const) {
+      const page = await pageAt(viewport);
+      await signIn(page, tp.url, 'analyst@wholesail.demo', '/executive');
+      for (const [path, shot] of analystPages) {
+        await page.goto(`${tp.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByRole('form', { name: 'Query' }).or(page.getByLabel('SQL query')).waitFor();
+        await waitForDashboard(page);
+        await screenshot(page, `${shot}-${viewport}`);
+        await expectNoSeriousViolations(page, `${shot} at ${viewport}`);
+        const overflow = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          culprits: [...document.querySelectorAll('body *')]
+            .filter(
+              (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
+            )
+            .slice(0, 5)
+            .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
+        }));
+        expect(overflow.width, `${shot}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
+          VIEWPORTS[viewport].width,
+        );
+      }
+      await page.context().close();
+    }
+  }, 180_000);
 });

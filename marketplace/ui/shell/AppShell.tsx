@@ -1,7 +1,9 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import { Button, CountBadge } from '../components/index.ts';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { CartProvider, useCart } from '../storefront/CartContext.tsx';
+import { VerificationBanner } from '../verification/VerificationBanner.tsx';
 import { KIND_LABEL, ROLE_LABEL, cartCountLabel, navFor, type NavItem } from './navigation.ts';
 
 /** The frame around every signed-in page: brand, the caller's pages, who is signed in, sign out. */
@@ -37,7 +39,7 @@ function Shell() {
           <ul>
             {navFor(me).map((item) => (
               <li key={item.path}>
-                <NavLink to={item.path}>
+                <NavLink to={item.path} end={item.end}>
                   {item.label}
                   <NavCount item={item} />
                 </NavLink>
@@ -54,9 +56,11 @@ function Shell() {
           <Button variant="ghost" onClick={() => void logout()}>
             Sign out
           </Button>
+          <LanguageSwitcher className="shell__language" />
         </div>
       </header>
       <main className="shell__main" id="main" tabIndex={-1}>
+        {me.companyKind === 'manufacturer' && <VerificationBanner />}
         <Outlet />
       </main>
     </div>

@@ -9,16 +9,34 @@ export interface NavItem {
   permission?: string;
   /** A live count shown next to the label. */
   badge?: 'cartLines';
+  /** Active only on this exact path, not below it (`/seller` must not light up on `/seller/verification`). */
+  end?: boolean;
 }
 
 // Dashboards first: the first entry is where each kind of account lands after signing in.
 export const NAV_ITEMS: NavItem[] = [
   { path: '/executive', label: 'Executive dashboard', kinds: ['platform'] },
-  { path: '/seller', label: 'Sales dashboard', kinds: ['manufacturer'] },
+  // The analysts' tools: every platform role holds analytics:all-companies (analyst, executive, admin).
+  {
+    path: '/analytics/explore',
+    label: 'Explore',
+    kinds: ['platform'],
+    permission: 'analytics:all-companies',
+  },
+  { path: '/analytics/sql', label: 'SQL', kinds: ['platform'], permission: 'analytics:all-companies' },
+  { path: '/seller', label: 'Sales dashboard', kinds: ['manufacturer'], end: true },
   { path: '/spending', label: 'Spending', kinds: ['retailer'] },
   { path: '/catalog', label: 'Catalog', kinds: ['retailer', 'manufacturer', 'platform'] },
   { path: '/cart', label: 'Cart', kinds: ['retailer'], permission: 'orders:place', badge: 'cartLines' },
   { path: '/orders', label: 'Orders', kinds: ['retailer', 'manufacturer', 'platform'] },
+  // The seller portal. Every member of a manufacturer sees these; the API decides what each role may do there.
+  { path: '/products', label: 'Products', kinds: ['manufacturer'] },
+  { path: '/inventory', label: 'Inventory', kinds: ['manufacturer'] },
+  { path: '/settlements', label: 'Settlements', kinds: ['manufacturer'] },
+  { path: '/team', label: 'Team', kinds: ['manufacturer'] },
+  { path: '/billing', label: 'Plan and billing', kinds: ['manufacturer'] },
+  { path: '/seller/verification', label: 'Verification', kinds: ['manufacturer'] },
+  { path: '/admin', label: 'Admin', kinds: ['platform'], permission: 'platform:admin' },
 ];
 
 export const navFor = (me: Me) =>
