@@ -151,4 +151,107 @@ describe.skipIf(skipBrowserTests)('the app in Spanish and French', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'i18n-order-fr');
   });
+
+  it('in Spanish and French: the seller inventory and an admin KYB case, in the language, phone-wide', async () => {
+    const { PLATFORM_STAFF, sellerEmail } = await import('../../scripts/seed/demo-data.ts');
+    const seller = sellerEmail('alpine');
+    const admin = PLATFORM_STAFF.find((s) => s.role === 'admin')!.email;
+    // What the API holds, to compare with what the pages write: the largest stock level on the first page
+    // (thousands separators show), and the case waiting longest for review.
+    const sellerToken = await tp.login(seller, DEMO_PASSWORD);
+    const levels = await tp.http('GET', '/api/v1/inventory/levels?limit=25&offset=0', { token: sellerToken });
+    const level = (levels.body.items as Array<{ sku: string; available: number }>).reduce((a, b) =>
+      b.available > a.available ? b : a,
+    );
+    const adminToken = await tp.login(admin, DEMO_PASSWORD);
+    const queue = await tp.http('GET', '/api/v1/admin/kyb?status=submitted&limit=25', { token: adminToken });
+    const kase = queue.body.items[0] as { companyId: string; name: string };
+
+    const words = {
+      es: {
+        email: 'Correo electrónico',
+        password: 'Contraseña',
+        signIn: 'Iniciar sesión',
+        inventory: 'Inventario',
+        onHand: 'En stock',
+        count: /^(\d{1,4}|\d{1,3}(\.\d{3})+)$/,
+        queue: 'Cola KYB',
+        waiting: /^En espera:\s(\d+\sh|\d+\sdías|menos de una hora)$/,
+        underReview: 'En revisión',
+        approve: 'Aprobar la verificación',
+        submitted: 'Enviada a revisión',
+      },
+      fr: {
+        email: 'Adresse e-mail',
+        password: 'Mot de passe',
+        signIn: 'Se connecter',
+        inventory: 'Stocks',
+        onHand: 'En stock',
+        count: /^\d{1,3}(\s\d{3})*$/,
+        queue: 'File KYB',
+        waiting: /^Attente\s:\s(\d+\sh|\d+\sjours|moins d’une heure)$/,
+        underReview: 'En cours d’examen',
+        approve: 'Approuver la vérification',
+        submitted: 'Soumise pour examen',
+      },
+    };
+    /** At phone width nothing but a table's own scroll area may be wider than the screen. */
+    const phoneFits = async (page: Page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(150);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter(
+            (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
+          )
+          .map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`),
+      );
+      await page.setViewportSize({ width: 1280, height: 900 });
+      return wide;
+    };
+
+    for (const language of ['es', 'fr'] as const) {
+      const w = words[language];
+      const signedIn = async (email: string) => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        // The choice as the switcher saves it (the sign-in cases above use the switcher itself).
+        await context.addInitScript((l) => localStorage.setItem('wholesail.locale', l), language);
+        const page = await context.newPage();
+        await page.goto(`${tp.url}/login`);
+        await page.getByLabel(w.email).fill(email);
+        await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: w.signIn, exact: true }).click();
+        await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+        return page;
+      };
+
+      // The seller's inventory: its words, and counts grouped the language's way, equal to the API's.
+      const sellerPage = await signedIn(seller);
+      await sellerPage.goto(`${tp.url}/inventory`);
+      await sellerPage.getByRole('heading', { level: 1, name: w.inventory }).waitFor();
+      await sellerPage.getByRole('columnheader', { name: w.onHand }).first().waitFor();
+      const available = await sellerPage.getByTestId(`available-${level.sku}`).first().innerText();
+      expect(available, `${language} available`).toMatch(w.count);
+      expect(Number(available.replace(/\D/g, ''))).toBe(level.available);
+      expect(await seriousAxeViolations(sellerPage)).toEqual([]);
+      expect(await phoneFits(sellerPage)).toEqual([]);
+      await screenshot(sellerPage, `i18n-inventory-${language}`);
+
+      // The admin's queue and the case waiting longest, with the decision in the language.
+      const adminPage = await signedIn(admin);
+      await adminPage.goto(`${tp.url}/admin/kyb`);
+      await adminPage.getByRole('heading', { level: 1, name: w.queue }).waitFor();
+      await adminPage.getByText(w.waiting).first().waitFor();
+      await adminPage.getByRole('link', { name: kase.name, exact: true }).click();
+      await adminPage.getByRole('heading', { level: 1, name: kase.name }).waitFor();
+      expect(await adminPage.getByTestId('case-status').innerText()).toBe(w.underReview);
+      await adminPage.getByTestId('kyb-history').getByText(w.submitted).first().waitFor();
+      await adminPage.getByRole('button', { name: w.approve }).waitFor();
+      expect(await seriousAxeViolations(adminPage)).toEqual([]);
+      expect(await phoneFits(adminPage)).toEqual([]);
+      await screenshot(adminPage, `i18n-kyb-case-${language}`);
+      await sellerPage.context().close();
+      await adminPage.context().close();
+    }
+  });
 });

@@ -785,7 +785,7 @@ const inventoryEs = {
   reserved: 'Reservado',
   available: 'Disponible',
   actions: 'Acciones',
-  recordFor: (sku, location) => `Registrar un movimiento de ${sku} en ${location}`,
+  recordFor: (sku, location) => `Anotar un movimiento de ${sku} en ${location}`,
   record: 'Anotar',
   movementTitle: 'Registrar una entrada o un ajuste',
   movementHint:
@@ -862,7 +862,7 @@ const inventoryFr = {
   reserved: 'Réservé',
   available: 'Disponible',
   actions: 'Actions',
-  recordFor: (sku, location) => `Enregistrer un mouvement pour ${sku} à ${location}`,
+  recordFor: (sku, location) => `Saisir un mouvement pour ${sku} à ${location}`,
   record: 'Saisir',
   movementTitle: 'Enregistrer une réception ou un ajustement',
   movementHint:
