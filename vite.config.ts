@@ -24,8 +24,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: true,
-    // ECharts' lazy chunk is ~540 kB raw / ~180 kB gzipped; the initial bundle is what the budget is about.
-    chunkSizeWarningLimit: 600,
+    // Lazy chunks only pass this: ECharts (~540 kB raw / ~180 kB gzipped, with the first chart) and the deck.gl
+    // map (~880 kB raw, when the executive map comes on screen). The initial bundle is what the budget is about:
+    // bench/web-bundle/size.ts measures it.
+    chunkSizeWarningLimit: 1000,
     // The embed page shares chunks (React, the Cube client, the charts) with the app but not its shell; it has
     // no HTML of its own (Vite emits HTML only inside `root`), so api/web.ts finds its files in the manifest.
     manifest: true,

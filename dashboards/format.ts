@@ -59,3 +59,42 @@ export function periodWindows(days: number, now = Date.now()) {
     currentStartDay: isoDay(currentStart),
   };
 }
+
+const rangeDay = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTime = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** "Oct 30, 2026 – Nov 28, 2026" (UTC days, as the periods are). */
+export function formatDayRange(r: { from: string; to: string }): string {
+  const from = rangeDay.format(new Date(`${r.from}T00:00:00Z`));
+  const to = rangeDay.format(new Date(`${r.to}T00:00:00Z`));
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** A timestamp the API sent in UTC, shown in the browser's time zone (a row of orders: when it was placed). */
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso.endsWith('Z') ? iso : `${iso}Z`));
+
+/** A change as people read it: "+12.3%" for amounts and counts, "+0.4 pp" for rates (a change of a share). */
+export function formatChange(delta: number, unit: 'percent' | 'points'): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = Math.abs(delta * 100).toFixed(1);
+  return unit === 'points' ? `${sign}${size} pp` : `${sign}${size}%`;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** "US" -> "United States"; anything that is not a region code is shown as it is. */
+export function countryName(code: string | null | undefined): string {
+  if (!code) return 'Unknown';
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -2,7 +2,8 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
+import type { ChartHandle, ChartPoint } from './EChart.tsx';
 
 // Only the pieces we draw with, so the lazy chunk stays small.
 echarts.use([
@@ -31,12 +32,18 @@ function themeFromTokens(element: HTMLElement) {
 export default function EChartCanvas({
   option,
   height,
+  onSelect,
+  handle,
 }: {
   option: echarts.EChartsCoreOption;
   height: number;
+  onSelect?: (point: ChartPoint) => void;
+  handle?: RefObject<ChartHandle | null>;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
 
   useEffect(() => {
     const element = container.current!;
@@ -44,12 +51,25 @@ export default function EChartCanvas({
     chart.current = instance;
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
+    // A click on a point, or on a category label (bars are thin when values are small), selects it.
+    instance.on('click', (params) => {
+      const p = params as { dataIndex?: number; seriesIndex?: number; name?: string };
+      if (p.dataIndex === undefined || !select.current) return;
+      select.current({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, name: p.name ?? '' });
+    });
+    if (handle) {
+      const background = getComputedStyle(element).getPropertyValue('--color-surface').trim() || '#ffffff';
+      handle.current = {
+        toPng: () => instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }),
+      };
+    }
     return () => {
       resize.disconnect();
       instance.dispose();
       chart.current = null;
+      if (handle) handle.current = null;
     };
-  }, []);
+  }, [handle]);
 
   useEffect(() => {
     const instance = chart.current;
@@ -61,5 +81,11 @@ export default function EChartCanvas({
     );
   }, [option]);
 
-  return <div ref={container} style={{ height, width: '100%' }} />;
+  return (
+    <div
+      ref={container}
+      style={{ height, width: '100%', cursor: onSelect ? 'pointer' : undefined }}
+      data-selectable={onSelect ? 'true' : undefined}
+    />
+  );
 }

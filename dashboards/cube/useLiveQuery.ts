@@ -15,12 +15,17 @@ export interface LiveQuery {
 /**
  * `useCubeQuery`, re-run every two seconds while the tab is visible and at once when it becomes visible again,
  * so new orders appear without a reload. A refresh never starts while the previous one is still running.
+ * Several queries (an array) go in one request; read them with `resultSet.decompose()`. A changed query (a new
+ * period or filter) drops the old answer, so the card shows its skeleton rather than stale figures.
  */
-export function useLiveQuery(query: Query, options: { live?: boolean } = {}): LiveQuery {
-  const { resultSet, isLoading, error, refetch } = useCubeQuery(query);
+export function useLiveQuery(
+  query: Query | Query[],
+  options: { live?: boolean; skip?: boolean } = {},
+): LiveQuery {
+  const { resultSet, isLoading, error, refetch } = useCubeQuery(query, { skip: options.skip });
   const latest = useRef({ refetch, isLoading });
   latest.current = { refetch, isLoading };
-  const live = options.live ?? true;
+  const live = (options.live ?? true) && !options.skip;
 
   useEffect(() => {
     if (!live) return;

@@ -1,57 +1,108 @@
 /**
- * A retailer's spending: what it bought from whom, month by month. The gateway's row rule keeps it to the
- * retailer's own purchases.
+ * A retailer's spending: what it bought from whom, month by month, for the period in the URL against the
+ * previous one and the same one a year before. The gateway's row rule keeps it to the retailer's own purchases.
  */
-import { useMemo } from 'react';
-import { Card, DataTable, EmptyState, KpiTile } from '../../marketplace/ui/components/index.ts';
-import { EChart } from '../charts/EChart.tsx';
+import { useMemo, useRef } from 'react';
+import { Card, DataTable, EmptyState } from '../../marketplace/ui/components/index.ts';
+import { CompareTile } from '../charts/CompareTile.tsx';
+import { EChart, type ChartHandle } from '../charts/EChart.tsx';
 import { QueryState } from '../charts/states.tsx';
+import { centsToDecimal } from '../controls/csv.ts';
+import { DashboardFiltersProvider, useDashboardFilters } from '../controls/DashboardFilters.tsx';
+import { DrillDownProvider, useDrillDown } from '../controls/DrillDown.tsx';
+import { ExportButtons } from '../controls/ExportButtons.tsx';
+import { DrillCell } from '../controls/Figures.tsx';
+import { FilterBar, type ChoiceFilter } from '../controls/FilterBar.tsx';
+import { bucketRange, clampRange, type PeriodChoice } from '../controls/period.ts';
 import { AnalyticsProvider } from '../cube/AnalyticsProvider.tsx';
+import { scoped } from '../cube/scope.ts';
+import { changesOf, numberOf, useComparedQuery, type Figures } from '../cube/useComparedQuery.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import {
+  countryName,
+  formatDayRange,
   formatInteger,
   formatMonth,
   formatUsdCompactFromCents,
   formatUsdFromCents,
   toNumber,
 } from '../format.ts';
+import { RETAILER_DRILLS } from './drill-kinds.ts';
 import { PageHeader } from './PageHeader.tsx';
 
+const MEMBERS = { time: 'orders.placed_at', country: 'sellers.country' };
+const noOrders = (row: Figures) => (toNumber(row['orders.count']) ?? 0) === 0;
+
 function Totals() {
-  const q = useLiveQuery({ measures: ['orders.gmv', 'orders.count', 'orders.aov', 'orders.active_sellers'] });
-  const row = q.resultSet ? (q.resultSet.tablePivot()[0] ?? {}) : null;
+  const filters = useDashboardFilters();
+  const figures = useComparedQuery(
+    { measures: ['orders.gmv', 'orders.count', 'orders.aov', 'orders.active_sellers'] },
+    MEMBERS,
+    filters,
+  );
+  const row = figures.current;
   const value = (member: string) => (row ? (toNumber(row[member]) ?? 0) : null);
+  const changes = (member: string) => changesOf(figures, filters, numberOf(member), { emptyThen: noOrders });
   const spend = value('orders.gmv');
+  const aov = row ? toNumber(row['orders.aov']) : null;
   return (
     <div className="kpi-row">
-      <KpiTile
+      <CompareTile
         label="Total spend"
         value={spend === null ? null : formatUsdFromCents(spend)}
         raw={spend}
         testId="kpi-spend"
+        changes={changes('orders.gmv')}
       />
-      <KpiTile label="Orders" value={row ? formatInteger(value('orders.count')) : null} />
-      <KpiTile label="Average order value" value={row ? formatUsdFromCents(value('orders.aov')) : null} />
-      <KpiTile label="Suppliers" value={row ? formatInteger(value('orders.active_sellers')) : null} />
+      <CompareTile
+        label="Orders"
+        value={row ? formatInteger(value('orders.count')) : null}
+        raw={value('orders.count')}
+        changes={changes('orders.count')}
+      />
+      <CompareTile
+        label="Average order value"
+        value={row ? (aov === null ? '–' : formatUsdFromCents(aov)) : null}
+        raw={aov}
+        changes={changes('orders.aov')}
+      />
+      <CompareTile
+        label="Suppliers"
+        value={row ? formatInteger(value('orders.active_sellers')) : null}
+        raw={value('orders.active_sellers')}
+        changes={changes('orders.active_sellers')}
+      />
     </div>
   );
 }
 
 function SpendBySupplier() {
-  const q = useLiveQuery({
-    measures: ['orders.gmv'],
-    dimensions: ['sellers.name'],
-    timeDimensions: [{ dimension: 'orders.placed_at', granularity: 'month' }],
-  });
-  const { months, suppliers, cell, totals } = useMemo(() => {
+  const filters = useDashboardFilters();
+  const drill = useDrillDown();
+  const chart = useRef<ChartHandle | null>(null);
+  const q = useLiveQuery(
+    scoped(
+      {
+        measures: ['orders.gmv'],
+        dimensions: ['sellers.name', 'sellers.company_id'],
+        timeDimensions: [{ dimension: 'orders.placed_at', granularity: 'month' }],
+      },
+      MEMBERS,
+      filters,
+      filters.range,
+    ),
+  );
+  const { months, suppliers, cell, totals, ids } = useMemo(() => {
     const data = new Map<string, number>();
     const monthSet = new Set<string>();
     const supplierTotals = new Map<string, number>();
+    const supplierIds = new Map<string, string>();
     for (const r of q.resultSet?.tablePivot() ?? []) {
       const month = String(r['orders.placed_at.month']);
       const supplier = String(r['sellers.name'] ?? 'Unknown');
       const gmv = toNumber(r['orders.gmv']) ?? 0;
       monthSet.add(month);
+      supplierIds.set(supplier, String(r['sellers.company_id'] ?? ''));
       data.set(`${supplier}|${month}`, gmv);
       supplierTotals.set(supplier, (supplierTotals.get(supplier) ?? 0) + gmv);
     }
@@ -60,6 +111,7 @@ function SpendBySupplier() {
       suppliers: [...supplierTotals.keys()].sort((a, b) => supplierTotals.get(b)! - supplierTotals.get(a)!),
       cell: (supplier: string, month: string) => data.get(`${supplier}|${month}`) ?? 0,
       totals: supplierTotals,
+      ids: supplierIds,
     };
   }, [q.resultSet]);
   const option = useMemo(
@@ -79,16 +131,55 @@ function SpendBySupplier() {
     }),
     [months, suppliers, cell],
   );
+  const open = drill
+    ? (supplier: string | null, month: string | null) =>
+        drill({
+          kind: 'orders',
+          title: [supplier ? `Orders from ${supplier}` : 'Orders', month ? `in ${formatMonth(month)}` : null]
+            .filter(Boolean)
+            .join(' '),
+          filters: supplier
+            ? [{ member: 'sellers.company_id', operator: 'equals', values: [ids.get(supplier) ?? ''] }]
+            : [],
+          range: month ? clampRange(bucketRange(month, 'month'), filters.range) : undefined,
+        })
+    : undefined;
   const empty = (
-    <EmptyState title="No purchases yet">Your spending appears here after your first order.</EmptyState>
+    <EmptyState title="No purchases in this period">
+      Your spending appears here after your first order.
+    </EmptyState>
   );
+  const period = filters.range ? formatDayRange(filters.range) : 'all time';
   return (
     <>
-      <Card title="Spending by supplier and month" subtitle="In US dollars" className="span-2">
+      <Card
+        title="Spending by supplier and month"
+        subtitle={`In US dollars, ${period}`}
+        className="span-2"
+        actions={
+          <ExportButtons
+            title="Spending by supplier and month"
+            rows={q.resultSet ? suppliers : null}
+            chart={chart}
+            columns={[
+              { header: 'Supplier', value: (s) => s },
+              ...months.map((m) => ({
+                header: `${m.slice(0, 7)} (USD)`,
+                value: (s: string) => centsToDecimal(cell(s, m)),
+              })),
+              { header: 'Total (USD)', value: (s) => centsToDecimal(totals.get(s) ?? 0) },
+            ]}
+          />
+        }
+      >
         <QueryState query={q} isEmpty={suppliers.length === 0} empty={empty}>
           {() => (
             <EChart
               option={option}
+              handle={chart}
+              onSelect={
+                open ? (p) => open(suppliers[p.seriesIndex] ?? null, months[p.dataIndex] ?? null) : undefined
+              }
               label={`Spending by supplier: ${suppliers.map((s) => `${s} ${formatUsdFromCents(totals.get(s) ?? 0)}`).join(', ')}`}
             />
           )}
@@ -102,7 +193,17 @@ function SpendBySupplier() {
           rowKey={(s) => s}
           empty={empty}
           columns={[
-            { key: 'supplier', header: 'Supplier', render: (s) => s },
+            {
+              key: 'supplier',
+              header: 'Supplier',
+              render: (s) => (
+                <DrillCell
+                  label={s}
+                  action="show its orders"
+                  onDrill={open ? () => open(s, null) : undefined}
+                />
+              ),
+            },
             ...months.map((m) => ({
               key: m,
               header: formatMonth(m),
@@ -122,14 +223,33 @@ function SpendBySupplier() {
   );
 }
 
+// Retailers buy a few times a month: a quarter shows a pattern where 30 days shows a couple of orders.
+const DEFAULT_PERIOD: PeriodChoice = { preset: '90d', compare: 'previous' };
+
+const CHOICES: ChoiceFilter[] = [
+  {
+    name: 'country',
+    label: 'Supplier country',
+    allLabel: 'All countries',
+    options: { measures: ['orders.count'], dimensions: ['sellers.country'] },
+    valueMember: 'sellers.country',
+    describe: countryName,
+  },
+];
+
 export default function RetailerSpending() {
   return (
     <AnalyticsProvider>
-      <PageHeader title="Spending" description="What you bought, from whom, month by month." />
-      <Totals />
-      <div className="dashboard-grid">
-        <SpendBySupplier />
-      </div>
+      <DashboardFiltersProvider defaultPeriod={DEFAULT_PERIOD}>
+        <DrillDownProvider kinds={RETAILER_DRILLS}>
+          <PageHeader title="Spending" description="What you bought, from whom, month by month." />
+          <FilterBar choices={CHOICES} />
+          <Totals />
+          <div className="dashboard-grid">
+            <SpendBySupplier />
+          </div>
+        </DrillDownProvider>
+      </DashboardFiltersProvider>
     </AnalyticsProvider>
   );
 }

@@ -59,6 +59,14 @@ describe.skipIf(skipBrowserTests)('accessibility and screenshots of the main pag
       for (const viewport of ['desktop', 'phone'] as const) {
         const page = await pageAt(viewport);
         await signIn(page, tp.url, email, path);
+        // The executive map (deck.gl) loads only when scrolled to: show it once, let it draw, back to the top.
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        for (const map of await page.getByTestId('gmv-map').all()) {
+          await map.scrollIntoViewIfNeeded();
+          await map.locator('canvas, [data-testid="gmv-map-fallback"]').first().waitFor({ timeout: 30_000 });
+          await page.waitForTimeout(3_000);
+        }
+        await page.evaluate(() => window.scrollTo(0, 0));
         await waitForDashboard(page);
         await screenshot(page, `${name}-${viewport}`);
         await expectNoSeriousViolations(page, `${name} at ${viewport}`);

@@ -1,0 +1,165 @@
+/**
+ * The executive dashboard's headline figures, each with its change against the previous period and the same
+ * period a year before. Order figures (GMV, net GMV, take rate, AOV, active buyers and sellers) come from
+ * `orders` for the exact days of the period; platform revenue, MRR and ARR are monthly facts
+ * (`platform_revenue`), so they read the calendar months that begin in the period (see period.ts monthWindow).
+ */
+import { CompareTile } from '../charts/CompareTile.tsx';
+import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx';
+import { comparisonMonths, monthRange, monthWindow } from '../controls/period.ts';
+import { changesOf, numberOf, useComparedQuery, type Figures } from '../cube/useComparedQuery.ts';
+import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
+
+export const ORDER_MEMBERS = { time: 'orders.placed_at', country: 'buyers.country' };
+
+const ORDER_MEASURES = [
+  'orders.gmv',
+  'orders.net_gmv',
+  'orders.count',
+  'orders.take_rate',
+  'orders.aov',
+  'orders.active_buyers',
+  'orders.active_sellers',
+];
+
+const noOrders = (row: Figures) => (toNumber(row['orders.count']) ?? 0) === 0;
+
+/** The order tiles (the embed's "Headline figures": all time there, with no changes). */
+export function OrderTiles() {
+  const filters = useDashboardFilters(ALL_TIME);
+  const figures = useComparedQuery({ measures: ORDER_MEASURES }, ORDER_MEMBERS, filters);
+  const row = figures.current;
+  const value = (member: string) => (row ? (toNumber(row[member]) ?? 0) : null);
+  const ratio = (member: string) => (row ? toNumber(row[member]) : null);
+  const changes = (member: string, unit: 'percent' | 'points' = 'percent') =>
+    changesOf(figures, filters, numberOf(member), { unit, emptyThen: noOrders });
+  const tile = (
+    member: string,
+    label: string,
+    format: (n: number) => string,
+    testId: string,
+    options: { ratio?: boolean; unit?: 'percent' | 'points' } = {},
+  ) => {
+    const n = options.ratio ? ratio(member) : value(member);
+    return (
+      <CompareTile
+        key={member}
+        label={label}
+        value={row ? (n === null ? '–' : format(n)) : null}
+        raw={n}
+        testId={testId}
+        changes={changes(member, options.unit)}
+      />
+    );
+  };
+  return (
+    <>
+      {tile('orders.gmv', 'GMV', (n) => formatUsdFromCents(n), 'kpi-gmv')}
+      {tile('orders.net_gmv', 'Net GMV', (n) => formatUsdFromCents(n), 'kpi-net-gmv')}
+      {tile('orders.take_rate', 'Take rate', formatPercent, 'kpi-take-rate', { ratio: true, unit: 'points' })}
+      {tile('orders.count', 'Orders', formatInteger, 'kpi-orders')}
+      {tile('orders.aov', 'Average order value', (n) => formatUsdFromCents(n), 'kpi-aov', { ratio: true })}
+      {tile('orders.active_buyers', 'Active buyers', formatInteger, 'kpi-active-buyers')}
+      {tile('orders.active_sellers', 'Active sellers', formatInteger, 'kpi-active-sellers')}
+    </>
+  );
+}
+
+/** The embeddable headline row: order figures only (the embed token opens the `orders` cube for it). */
+export function Kpis() {
+  return (
+    <div className="kpi-row">
+      <OrderTiles />
+    </div>
+  );
+}
+
+const REVENUE_MEMBERS = { time: 'platform_revenue.month' };
+
+/**
+ * Platform net revenue over the months of the period, and MRR / ARR at its last month (ARR = MRR x 12, the
+ * semantic layer's definition). Not split by buyer country: revenue is per manufacturer.
+ */
+export function RevenueTiles() {
+  const filters = useDashboardFilters(ALL_TIME);
+  const months = filters.range ? monthWindow(filters.range) : null;
+  const previous = months ? comparisonMonths(months, 'previous') : null;
+  const yearAgo = months ? comparisonMonths(months, 'year') : null;
+  const windows =
+    months && previous && yearAgo
+      ? { current: monthRange(months), previous: monthRange(previous), yearAgo: monthRange(yearAgo) }
+      : null;
+  const figures = useComparedQuery(
+    {
+      measures: ['platform_revenue.net_revenue', 'platform_revenue.subscription_mrr'],
+      timeDimensions: [{ dimension: 'platform_revenue.month', granularity: 'month' }],
+    },
+    REVENUE_MEMBERS,
+    filters,
+    windows,
+  );
+  // Rows are months: revenue adds up over them; MRR is the last month's.
+  const parts = figures.query.resultSet
+    ? windows
+      ? figures.query.resultSet.decompose()
+      : [figures.query.resultSet]
+    : null;
+  const monthsOf = (i: number) =>
+    parts?.[i]
+      ? (parts[i]!.rawData() as Figures[]).sort((a, b) =>
+          String(a['platform_revenue.month.month']).localeCompare(String(b['platform_revenue.month.month'])),
+        )
+      : null;
+  const summarise = (i: number): Figures | null => {
+    const rows = monthsOf(i);
+    if (!rows) return null;
+    if (rows.length === 0) return { empty: true };
+    const revenue = rows.reduce((s, r) => s + (toNumber(r['platform_revenue.net_revenue']) ?? 0), 0);
+    const mrr = toNumber(rows.at(-1)!['platform_revenue.subscription_mrr']) ?? 0;
+    return { revenue, mrr, arr: mrr * 12 };
+  };
+  const summed = { ...figures, current: summarise(0), previous: summarise(1), yearAgo: summarise(2) };
+  const current = summed.current;
+  const ranges = windows ? { previous: windows.previous, yearAgo: windows.yearAgo } : undefined;
+  const changes = (key: string) =>
+    changesOf(summed, filters, (r) => toNumber(r[key]), {
+      emptyThen: (r) => r.empty === true,
+      nothing: 'No platform revenue',
+      ranges,
+    });
+  const figure = (key: string) => (current ? (current.empty ? 0 : (toNumber(current[key]) ?? 0)) : null);
+  const monthsLabel = months
+    ? months.months === 1
+      ? formatMonth(months.first)
+      : `${formatMonth(months.first)} – ${formatMonth(months.last)}`
+    : 'All time';
+  const note = filters.country ? `${monthsLabel}; all countries` : monthsLabel;
+  return (
+    <>
+      <CompareTile
+        label="Platform net revenue"
+        value={current ? formatUsdFromCents(figure('revenue')) : null}
+        raw={figure('revenue')}
+        note={note}
+        testId="kpi-net-revenue"
+        changes={changes('revenue')}
+      />
+      <CompareTile
+        label="MRR"
+        value={current ? formatUsdFromCents(figure('mrr')) : null}
+        raw={figure('mrr')}
+        note={months ? `At the end of ${formatMonth(months.last)}` : 'Latest month'}
+        testId="kpi-mrr"
+        changes={changes('mrr')}
+      />
+      <CompareTile
+        label="ARR"
+        value={current ? formatUsdFromCents(figure('arr')) : null}
+        raw={figure('arr')}
+        note="MRR × 12"
+        testId="kpi-arr"
+        changes={changes('arr')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * The executive dashboard's tables: the supplier leaderboard (drills down to a manufacturer's orders) and buyer
+ * cohort retention (every cohort: the period does not apply).
+ */
+import { useMemo } from 'react';
+import { Card, DataTable, EmptyState } from '../../marketplace/ui/components/index.ts';
+import { centsToDecimal } from '../controls/csv.ts';
+import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx';
+import { useDrillDown } from '../controls/DrillDown.tsx';
+import { ExportButtons } from '../controls/ExportButtons.tsx';
+import { DrillCell } from '../controls/Figures.tsx';
+import { scoped } from '../cube/scope.ts';
+import { useLiveQuery } from '../cube/useLiveQuery.ts';
+import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
+import { ORDER_MEMBERS } from './executive-kpis.tsx';
+
+const pivot = (rs: { tablePivot: () => Array<Record<string, unknown>> } | null) => rs?.tablePivot() ?? [];
+
+export function SupplierLeaderboard() {
+  const filters = useDashboardFilters(ALL_TIME);
+  const drill = useDrillDown();
+  const q = useLiveQuery(
+    scoped(
+      {
+        measures: ['orders.gmv', 'orders.count', 'orders.active_buyers'],
+        dimensions: ['sellers.name', 'sellers.company_id'],
+        order: { 'orders.gmv': 'desc' },
+        limit: 10,
+      },
+      ORDER_MEMBERS,
+      filters,
+      filters.range,
+    ),
+  );
+  const leaders = q.resultSet
+    ? pivot(q.resultSet).map((r, i) => ({
+        rank: i + 1,
+        id: String(r['sellers.company_id'] ?? ''),
+        name: String(r['sellers.name'] ?? ''),
+        gmv: toNumber(r['orders.gmv']) ?? 0,
+        orders: toNumber(r['orders.count']) ?? 0,
+        buyers: toNumber(r['orders.active_buyers']) ?? 0,
+      }))
+    : null;
+  const open = drill
+    ? (l: { id: string; name: string }) =>
+        drill({
+          kind: 'orders',
+          title: `Orders of ${l.name}`,
+          filters: [{ member: 'sellers.company_id', operator: 'equals', values: [l.id] }],
+        })
+    : undefined;
+  return (
+    <Card
+      title="Supplier leaderboard"
+      subtitle="Top manufacturers by GMV"
+      className="span-2"
+      actions={
+        <ExportButtons
+          title="Supplier leaderboard"
+          rows={leaders}
+          columns={[
+            { header: 'Rank', value: (r) => r.rank },
+            { header: 'Manufacturer', value: (r) => r.name },
+            { header: 'GMV (USD)', value: (r) => centsToDecimal(r.gmv) },
+            { header: 'Orders', value: (r) => r.orders },
+            { header: 'Buyers', value: (r) => r.buyers },
+          ]}
+        />
+      }
+    >
+      <DataTable
+        caption="Top manufacturers by GMV"
+        captionHidden
+        rows={q.error ? [] : leaders}
+        rowKey={(r) => r.id || r.name}
+        empty={<EmptyState title="No sales in this period" />}
+        columns={[
+          { key: 'rank', header: '#', numeric: true, render: (r) => r.rank },
+          {
+            key: 'name',
+            header: 'Manufacturer',
+            render: (r) => (
+              <DrillCell label={r.name} action="show its orders" onDrill={open ? () => open(r) : undefined} />
+            ),
+          },
+          { key: 'gmv', header: 'GMV', numeric: true, render: (r) => formatUsdFromCents(r.gmv) },
+          { key: 'orders', header: 'Orders', numeric: true, render: (r) => formatInteger(r.orders) },
+          { key: 'buyers', header: 'Buyers', numeric: true, render: (r) => formatInteger(r.buyers) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function CohortRetention() {
+  const filters = useDashboardFilters(ALL_TIME);
+  const q = useLiveQuery({
+    measures: ['buyer_cohorts.buyers'],
+    dimensions: ['buyer_cohorts.months_since_first'],
+    timeDimensions: [{ dimension: 'buyer_cohorts.cohort_month', granularity: 'month' }],
+  });
+  const { cohorts, maxOffset } = useMemo(() => {
+    const byCohort = new Map<string, Map<number, number>>();
+    let max = 0;
+    for (const r of pivot(q.resultSet)) {
+      const cohort = String(r['buyer_cohorts.cohort_month.month']);
+      const offset = toNumber(r['buyer_cohorts.months_since_first']) ?? 0;
+      max = Math.max(max, offset);
+      if (!byCohort.has(cohort)) byCohort.set(cohort, new Map());
+      byCohort.get(cohort)!.set(offset, toNumber(r['buyer_cohorts.buyers']) ?? 0);
+    }
+    const list = [...byCohort.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, cells]) => ({ month, cells, size: cells.get(0) ?? 0 }));
+    return { cohorts: list, maxOffset: max };
+  }, [q.resultSet]);
+  const offsets = Array.from({ length: maxOffset + 1 }, (_, i) => i);
+  const filtered = filters.range || filters.country || filters.category;
+  return (
+    <Card
+      title="Cohort retention"
+      subtitle="Share of each month's new buyers who ordered again N months later"
+      className="span-2"
+      actions={
+        <ExportButtons
+          title="Cohort retention"
+          rows={q.resultSet ? cohorts : null}
+          columns={[
+            { header: 'First order month', value: (c) => c.month.slice(0, 7) },
+            { header: 'Buyers', value: (c) => c.size },
+            ...offsets.map((o) => ({
+              header: `Month ${o} retained`,
+              value: (c: (typeof cohorts)[number]) => (c.size ? (c.cells.get(o) ?? 0) / c.size : null),
+            })),
+          ]}
+        />
+      }
+    >
+      {filtered && (
+        <p className="card-note">
+          Every cohort since the first order: the period and filters above do not apply.
+        </p>
+      )}
+      <DataTable
+        caption="Buyer retention by first-order month"
+        captionHidden
+        rows={q.loading ? null : cohorts}
+        rowKey={(c) => c.month}
+        empty={<EmptyState title="No buyer cohorts yet">Cohorts appear after the first orders.</EmptyState>}
+        columns={[
+          { key: 'month', header: 'First order', render: (c) => formatMonth(c.month) },
+          { key: 'size', header: 'Buyers', numeric: true, render: (c) => formatInteger(c.size) },
+          ...offsets.map((offset) => ({
+            key: `m${offset}`,
+            header: `Month ${offset}`,
+            numeric: true,
+            render: (c: (typeof cohorts)[number]) => {
+              const buyers = c.cells.get(offset);
+              if (buyers === undefined || c.size === 0)
+                return (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    <span className="visually-hidden">no data</span>
+                  </>
+                );
+              const share = buyers / c.size;
+              return (
+                <span
+                  className="retention-cell"
+                  style={{
+                    background: `color-mix(in srgb, var(--color-accent) ${Math.round(share * 45)}%, white)`,
+                  }}
+                >
+                  {formatPercent(share)}
+                </span>
+              );
+            },
+          })),
+        ]}
+      />
+    </Card>
+  );
+}
