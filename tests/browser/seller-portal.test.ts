@@ -280,7 +280,7 @@ describe.skipIf(skipBrowserTests)('the seller portal', () => {
     const available = page.getByTestId('available-HTW-LANTERN-BLK');
     await expect.poll(() => available.innerText()).toBe('500');
     await page.getByRole('button', { name: 'Record a movement for HTW-LANTERN-BLK at MAIN' }).click();
-    expect(await page.getByLabel('Variant (SKU)').inputValue()).not.toBe('');
+    await expect.poll(() => page.getByLabel('Variant (SKU)').inputValue()).not.toBe('');
     await page.getByLabel('Quantity (units)').fill('120');
     await page.getByLabel('Note (optional)').fill('Delivery note 4471');
     await page.getByRole('button', { name: 'Record movement', exact: true }).click();

@@ -20,7 +20,6 @@ export async function oltpLines(tp: TestPlatform, only: { sellerId?: string } = 
       'l.line_total_minor',
       'l.unit_cost_minor',
       'o.fx_rate',
-      'o.group_id',
       'o.seller_company_id',
       'c.path as category_path',
     ])
@@ -43,8 +42,8 @@ export async function oltpLines(tp: TestPlatform, only: { sellerId?: string } = 
       revenue,
       cost,
       margin: cost === null ? null : revenue - cost,
-      // Orders placed outside checkout (no order group) carry no category to the warehouse.
-      categoryPath: l.group_id ? (l.category_path ?? '') : '',
+      // Every order carries its products' categories to the warehouse, direct orders included.
+      categoryPath: l.category_path ?? '',
     };
   });
 }
