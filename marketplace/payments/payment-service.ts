@@ -87,13 +87,22 @@ export function createPaymentService(deps: {
       ...(owner ? { email: owner.email } : {}),
     });
     const row = { provider: provider.name, account_id: accountId, created_at: clock.now() };
-    await db
-      .insertInto('payment_accounts')
-      .values({ company_id: companyId, ...row })
-      .onConflict((oc) =>
-        oc.column('company_id').doUpdateSet(row).where('payment_accounts.provider', '!=', provider.name),
-      )
-      .execute();
+    try {
+      await db
+        .insertInto('payment_accounts')
+        .values({ company_id: companyId, ...row })
+        .onConflict((oc) =>
+          oc.column('company_id').doUpdateSet(row).where('payment_accounts.provider', '!=', provider.name),
+        )
+        .execute();
+    } catch (error) {
+      // Two concurrent first requests both create the account; the loser's insert clashes on the account id
+      // (ON CONFLICT only arbitrates company_id), and the winner's row is the answer for both.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      const winner = await connectedAccountOf(companyId);
+      if (!winner) throw error;
+      return winner;
+    }
     logger.info({ companyId, provider: provider.name, accountId }, 'connected account ready');
     return (await connectedAccountOf(companyId))!;
   }

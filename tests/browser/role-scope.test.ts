@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodWindows } from '../../dashboards/format.ts';
-import { DEMO_PASSWORD, buyerEmail, sellerEmail } from '../../scripts/seed/demo-data.ts';
+import { DEMO_PASSWORD, MANUFACTURERS, buyerEmail, sellerEmail } from '../../scripts/seed/demo-data.ts';
 import type { TestPlatform } from '../support/test-platform.ts';
 import { kpiValue, launchBrowser, signIn, skipBrowserTests, startDemoPlatform } from './support/browser.ts';
 
@@ -49,14 +49,18 @@ describe.skipIf(skipBrowserTests)('what each account sees in the browser', () =>
     expect(shown).toBe(await cubeTotal(sellerEmail('alpine'), last30, 'orders.gmv'));
     expect(shown).toBeLessThan(await cubeTotal('exec@wholesail.demo', last30, 'orders.gmv'));
 
-    // Its top products are its own products.
+    // Its top products are its own products. Which of them rank highest depends on the demo's random orders and
+    // on today's date, so the test checks ownership rather than one product's rank.
+    const catalogueOf = (slug: string) =>
+      MANUFACTURERS.find((m) => m.slug === slug)!.products.map(([name]) => name);
     const productNames = await page
       .getByRole('table', { name: 'Top products by revenue' })
       .locator('tbody tr td:first-child')
-      .allTextContents();
+      .allTextContents()
+      // Each name is a drill-down button whose screen-reader text names the action after the product.
+      .then((cells) => cells.map((text) => text.replace(/, show its order lines$/, '')));
     expect(productNames.length).toBeGreaterThan(0);
-    expect(productNames).toContain('Stoneware mug 350ml');
-    expect(productNames).not.toContain('Merino throw');
+    for (const name of productNames) expect(catalogueOf('alpine')).toContain(name);
 
     await expect
       .poll(() => page.getByRole('navigation', { name: 'Main' }).textContent())
