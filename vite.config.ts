@@ -20,7 +20,10 @@ export default defineConfig({
     dedupe: ['@cubejs-client/core', 'react', 'react-dom'],
   },
   build: {
-    outDir: path.join(root, 'dist/web'),
+    // WHOLESAIL_WEB_DIR: see DEFAULT_WEB_DIR in api/web.ts (the server serves the same folder).
+    outDir: process.env.WHOLESAIL_WEB_DIR
+      ? path.resolve(process.env.WHOLESAIL_WEB_DIR)
+      : path.join(root, 'dist/web'),
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: true,

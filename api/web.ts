@@ -11,7 +11,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request } from 'express';
 
-export const DEFAULT_WEB_DIR = path.resolve(import.meta.dirname, '../dist/web');
+/**
+ * dist/web, or WHOLESAIL_WEB_DIR: engineers sharing one checkout build into separate folders so that one's
+ * rebuild never swaps the files under another's running browser test (vite.config.ts reads the same variable).
+ */
+export const DEFAULT_WEB_DIR = process.env.WHOLESAIL_WEB_DIR
+  ? path.resolve(process.env.WHOLESAIL_WEB_DIR)
+  : path.resolve(import.meta.dirname, '../dist/web');
 
 /** Paths that belong to the server, never to the app: they keep their JSON 404s. */
 const SERVER_PATHS = /^\/(api|cubejs-api|metrics|health)(\/|$)/;

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // The app first: zod schemas get `.openapi()` only if created after api/openapi.ts extends zod, and the seeder
 // imports the catalog's schemas.
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform.ts';
+import { DEFAULT_WEB_DIR } from '../../../api/web.ts';
 import { DEMO_PASSWORD } from '../../../scripts/seed/demo-data.ts';
 import { seedDemo, TEST_DEMO } from '../../../scripts/seed/seed-demo.ts';
 import { refreshNow } from '../../../warehouse/build.ts';
@@ -18,7 +19,7 @@ import { refreshNow } from '../../../warehouse/build.ts';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output/screenshots');
-const WEB_INDEX = path.join(ROOT, 'dist/web/index.html');
+const WEB_INDEX = path.join(DEFAULT_WEB_DIR, 'index.html');
 const WEB_SOURCES = ['marketplace/ui', 'dashboards', 'vite.config.ts'].map((p) => path.join(ROOT, p));
 
 /** Why the browser tests cannot run here, or null. Checked once per file, before anything slow. */
@@ -59,7 +60,7 @@ function newestSourceTime(entry: string): number {
 export async function ensureWebBuild(): Promise<void> {
   const fresh = () =>
     existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= Math.max(...WEB_SOURCES.map(newestSourceTime));
-  const lock = path.join(ROOT, 'dist/.web-build.lock');
+  const lock = `${DEFAULT_WEB_DIR}.build.lock`;
   mkdirSync(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 120_000;
   while (!fresh()) {
