@@ -16,6 +16,7 @@ import { ApiDefinition } from './openapi.ts';
 import { errorHandler, notFoundHandler } from './problem.ts';
 import { registerEmailLinkPages } from './email-link-pages.ts';
 import { registerAdminRoutes } from './routes/admin-routes.ts';
+import { registerAdminOrderRoutes } from './routes/admin-order-routes.ts';
 import { registerCompanyRoutes } from './routes/company-routes.ts';
 import { registerKybDocumentRoutes } from './routes/kyb-document-routes.ts';
 import { registerIdentityRoutes } from './routes/identity-routes.ts';
@@ -37,6 +38,7 @@ import { registerInvoiceRoutes } from './routes/invoice-routes.ts';
 import { registerMessagingRoutes } from './routes/messaging-routes.ts';
 import { registerNotificationRoutes } from './routes/notification-routes.ts';
 import { registerReviewRoutes } from './routes/review-routes.ts';
+import { registerRatingRoutes } from './routes/rating-routes.ts';
 import { STRIPE_WEBHOOK_PATH, rawWebhookBody, registerPaymentRoutes } from './routes/payment-routes.ts';
 
 export interface AppOptions {
@@ -71,6 +73,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerIdentityRoutes(api, { identity, tokens: options.tokens });
   registerMemberRoutes(api, { identity });
   registerAdminRoutes(api, { identity });
+  registerAdminOrderRoutes(api, { db: platform.db, metrics: platform.metrics });
   // Product image uploads read their raw image body themselves, after authentication (like claim evidence).
   registerCatalogRoutes(api, {
     catalog: platform.services.catalog,
@@ -82,6 +85,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
   registerPaymentRoutes(api, { payments: platform.services.payments, publicUrl: options.publicUrl });
   registerMessagingRoutes(api, { messaging: platform.services.messaging });
   registerReviewRoutes(api, { reviews: platform.services.reviews });
+  registerRatingRoutes(api, { db: platform.db });
   registerNotificationRoutes(api, {
     notifications: platform.services.notifications,
     tickets: platform.services.notificationTickets,

@@ -16,9 +16,9 @@ type Reader = Db | Transaction<Database>;
 
 const WINDOW_DAYS = 365;
 /** Ship-by = placed + lead time + this many days (one to accept, one of grace). */
-const SHIP_BY_SLACK_DAYS = 2;
+export const SHIP_BY_SLACK_DAYS = 2;
 /** Lead time assumed for a product that states none. */
-const DEFAULT_LEAD_DAYS = 3;
+export const DEFAULT_LEAD_DAYS = 3;
 
 interface OrderFigures {
   decided: number;

@@ -139,7 +139,8 @@ export function createReviewService(deps: { db: Db; clock: Clock; notifier: Noti
           kind: 'review.received',
           title: `A buyer rated your company ${input.rating} out of 5`,
           body: input.body ? input.body.slice(0, 280) : 'The review has no text.',
-          link: `/reviews/${reviewId}`,
+          // The review shows on the order's page (there is no page per review).
+          link: `/orders/${orderId}`,
         },
       );
       return { reviewId, delivery };
@@ -193,7 +194,7 @@ export function createReviewService(deps: { db: Db; clock: Clock; notifier: Noti
           kind: 'review.replied',
           title: 'The manufacturer replied to your review',
           body: body.slice(0, 280),
-          link: `/reviews/${reviewId}`,
+          link: `/orders/${review.order_id}`,
         },
       );
     });

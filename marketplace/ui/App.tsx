@@ -38,6 +38,9 @@ const AdminUsersPage = lazy(() => import('./admin/UsersPage.tsx'));
 const RiskFlagsPage = lazy(() => import('./admin/RiskFlagsPage.tsx'));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage.tsx'));
 const ModerationPage = lazy(() => import('./admin/ModerationPage.tsx'));
+// Operations (platform admins): orders that need attention and the platform's vital signs.
+const OrdersAttentionPage = lazy(() => import('./admin/OrdersAttentionPage.tsx'));
+const PlatformMetricsPage = lazy(() => import('./admin/PlatformMetricsPage.tsx'));
 // The analysts' tools (platform staff): the query explorer and the SQL console, one chunk each.
 const ExplorePage = lazy(() => import('./analyst/ExplorePage.tsx'));
 const SqlConsolePage = lazy(() => import('./analyst/SqlConsolePage.tsx'));
@@ -125,6 +128,8 @@ export function App() {
             <Route path="admin/risk-flags" element={adminPage(<RiskFlagsPage />)} />
             <Route path="admin/audit-log" element={adminPage(<AuditLogPage />)} />
             <Route path="admin/products" element={adminPage(<ModerationPage />)} />
+            <Route path="admin/orders" element={adminPage(<OrdersAttentionPage />)} />
+            <Route path="admin/platform" element={adminPage(<PlatformMetricsPage />)} />
             <Route
               path="analytics/explore"
               element={<RequireKind kinds={['platform']}>{page(<ExplorePage />)}</RequireKind>}

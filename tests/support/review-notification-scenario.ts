@@ -63,6 +63,40 @@ export function reviewAndNotificationScenario(world: () => MessagingWorld) {
       averageRating: null,
       reviewCount: 0,
     });
+    // The storefront's star breakdown agrees with the averages, and only shows what is public.
+    const spread = async (path: string) => (await tp.http('GET', path)).body;
+    expect(await spread(`/api/v1/manufacturers/${maker.companyId}/rating-distribution`)).toEqual({
+      reviewCount: 2,
+      averageRating: 4.5,
+      stars: [5, 4, 3, 2, 1].map((stars) => ({ stars, count: stars >= 4 ? 1 : 0 })),
+    });
+    expect(await spread(`/api/v1/products/${products[0]}/rating-distribution`)).toMatchObject({
+      reviewCount: 2,
+      averageRating: 4,
+      stars: [
+        { stars: 5, count: 1 },
+        { stars: 4, count: 0 },
+        { stars: 3, count: 1 },
+        { stars: 2, count: 0 },
+        { stars: 1, count: 0 },
+      ],
+    });
+    expectProblem(
+      await tp.http('GET', `/api/v1/manufacturers/${shop.companyId}/rating-distribution`),
+      404,
+      'manufacturer_not_found',
+    );
+    expectProblem(
+      await tp.http('GET', '/api/v1/products/not-a-uuid/rating-distribution'),
+      400,
+      'invalid_request',
+      'id',
+    );
+    // The manufacturer's notification opens the order the review is on.
+    const makerNotes = await tp.http('GET', '/api/v1/notifications', { token: maker.token });
+    expect(makerNotes.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'review.received', link: `/orders/${orders[0]}` }),
+    );
     const posted = await tp.platform.db
       .selectFrom('outbox')
       .select('payload')

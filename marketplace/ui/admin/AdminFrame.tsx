@@ -9,6 +9,7 @@ import { NavLink } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import { Card, EmptyState } from '../components/index.ts';
 import { adminMessages as m } from './messages.ts';
+import { opsMessages } from './ops-messages.ts';
 
 const SECTIONS = [
   { path: '/admin/kyb', label: m.nav.kyb },
@@ -17,6 +18,8 @@ const SECTIONS = [
   { path: '/admin/risk-flags', label: m.nav.riskFlags },
   { path: '/admin/audit-log', label: m.nav.auditLog },
   { path: '/admin/products', label: m.nav.products },
+  { path: '/admin/orders', label: opsMessages.nav.orders },
+  { path: '/admin/platform', label: opsMessages.nav.platform },
 ];
 
 export const isPlatformAdmin = (permissions: string[] | undefined) =>

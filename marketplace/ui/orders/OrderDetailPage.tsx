@@ -12,6 +12,7 @@ import type { Cart } from '../storefront/types.ts';
 import { orderMessages as m } from './messages.ts';
 import { OrderActions } from './OrderActions.tsx';
 import { OrderLinesTable } from './OrderLinesTable.tsx';
+import { OrderReview } from '../reviews/OrderReview.tsx';
 import { statusLabel, statusTone } from './status.ts';
 import { Timeline } from './Timeline.tsx';
 import type { Invoice, OrderDetails, Side } from './types.ts';
@@ -91,6 +92,7 @@ function OrderView({
             <OrderLinesTable caption={m.lines} lines={order.lines} currency={order.currency} />
             <Totals order={order} invoice={invoice.data} />
           </Card>
+          <OrderReview order={order} side={side} />
         </div>
         <div className="stack">
           <Card title={m.timeline} subtitle={m.live}>

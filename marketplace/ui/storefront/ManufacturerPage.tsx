@@ -7,6 +7,7 @@ import { withColon } from '../i18n/index.ts';
 import { manufacturerMessages as m, catalogMessages } from './messages.ts';
 import { ProductCard } from './ProductCard.tsx';
 import type { ManufacturerProfile } from './types.ts';
+import { ReviewsSection } from '../reviews/ReviewsSection.tsx';
 
 const PAGE = 24;
 
@@ -71,6 +72,7 @@ export default function ManufacturerPage() {
           onChange={(next) => setParams({ offset: String(next) })}
         />
       </section>
+      <ReviewsSection kind="manufacturer" id={p.id} manufacturerId={p.id} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { ProductImage } from './ProductImage.tsx';
 import { TierTable } from './TierTable.tsx';
 import { optionsLabel, type ProductPage as Product } from './types.ts';
 import { VariantPicker } from './VariantPicker.tsx';
+import { ReviewsSection } from '../reviews/ReviewsSection.tsx';
 
 export default function ProductPage() {
   const { id } = useParams();
@@ -170,6 +171,7 @@ function ProductView({ product }: { product: Product }) {
           </Card>
         )}
       </div>
+      <ReviewsSection kind="product" id={product.id} manufacturerId={product.sellerCompanyId} />
       {product.related.length > 0 && (
         <section aria-labelledby="related-title" className="related">
           <h2 id="related-title">{m.related}</h2>

@@ -1,0 +1,3 @@
+import { adminOpsScenario } from './support/admin-ops-scenario.ts';
+
+adminOpsScenario('embedded');
