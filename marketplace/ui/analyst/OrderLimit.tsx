@@ -1,6 +1,6 @@
 /** The query's order (by any selected member, in turn) and its row limit. */
 import { Button, Field } from '../components/index.ts';
-import type { ExploreDraft } from './explore-query.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, type ExploreDraft } from './explore-query.ts';
 import { analystMessages } from './messages.ts';
 import { useRowFocus } from './useRowFocus.ts';
 
@@ -90,7 +90,7 @@ export function OrderLimit(props: {
         label={m.limit}
         inputMode="numeric"
         value={draft.limit}
-        hint={m.limitHint}
+        hint={m.limitHint(MAX_LIMIT, DEFAULT_LIMIT)}
         error={props.errors.limit}
         onChange={(e) => props.onChange({ limit: e.target.value })}
       />

@@ -6,7 +6,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Button, Notice } from '../components/index.ts';
 import { cubeNameOf, type CubeMeta, type IndexedMember } from './cube-meta.ts';
-import { queryFromDraft, type CubeQuery, type DraftProblem, type ExploreDraft } from './explore-query.ts';
+import {
+  MAX_LIMIT,
+  queryFromDraft,
+  type CubeQuery,
+  type DraftProblem,
+  type ExploreDraft,
+} from './explore-query.ts';
 import { FilterEditor } from './FilterEditor.tsx';
 import { MemberPicker } from './MemberPicker.tsx';
 import { analystMessages } from './messages.ts';
@@ -16,6 +22,7 @@ import { TimeControls } from './TimeControls.tsx';
 const m = analystMessages.explore;
 
 const problemText = (p: DraftProblem): string => {
+  if (p.problem === 'limit') return m.problem.limit(MAX_LIMIT);
   const text = m.problem[p.problem];
   return typeof text === 'function' ? text(p.n ?? 0) : text;
 };

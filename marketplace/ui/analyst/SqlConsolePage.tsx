@@ -21,6 +21,9 @@ import { SqlResult } from './SqlResult.tsx';
 import { usePosted } from './usePosted.ts';
 
 const m = analystMessages.sql;
+/** The console's row limits (semantic-layer/sql-console.ts): rows answered for the screen, rows in a download. */
+const SCREEN_ROWS = 10_000;
+const DOWNLOAD_ROWS = 1_000_000;
 
 export default function SqlConsolePage() {
   return (
@@ -100,7 +103,7 @@ function SqlConsole() {
 
   return (
     <>
-      <PageTitle title={m.title} description={m.description} />
+      <PageTitle title={m.title} description={m.description(SCREEN_ROWS, DOWNLOAD_ROWS)} />
       <div className="sql-console">
         <div className="sql-console__main">
           <Card>

@@ -32,7 +32,7 @@ function Rows(props: { answer: SqlAnswer }) {
       <p className="sql-stats" role="status">
         {m.stats(analystMessages.rows(rowCount), elapsedMs)}
       </p>
-      {truncated && <Notice tone="warning">{m.truncated}</Notice>}
+      {truncated && <Notice tone="warning">{m.truncated(rows.length)}</Notice>}
       <DataTable<unknown[]>
         caption={m.resultCaption}
         captionHidden

@@ -109,6 +109,26 @@ describe('the explorer’s draft and the Cube query it becomes', () => {
     ]);
   });
 
+  it('sends typed numbers as Cube reads them, grouping and sign included', () => {
+    const { query, problems } = queryFromDraft(
+      draft({
+        measures: ['orders.count'],
+        filters: [
+          { member: 'orders.gmv', operator: 'gte', values: ['1,250.5'] },
+          { member: 'orders.units', operator: 'equals', values: ['-3', ' 12 '] },
+        ],
+        limit: '10,000',
+      }),
+      (member) => (member === 'orders.units' ? 'number' : 'string'),
+    );
+    expect(problems).toEqual([]);
+    expect(query.filters).toEqual([
+      { member: 'orders.gmv', operator: 'gte', values: ['1250.5'] },
+      { member: 'orders.units', operator: 'equals', values: ['-3', '12'] },
+    ]);
+    expect(query.limit).toBe(10_000);
+  });
+
   it('reads links written by Cube’s own tools, and says what the builder cannot show', () => {
     const { draft: read, unsupported } = draftFromQuery({
       measures: ['orders.count'],

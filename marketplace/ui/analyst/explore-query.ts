@@ -3,7 +3,9 @@
  * The query that ran lives in the address (`?query=<JSON>`) so an analysis can be shared by link and Back
  * returns to the previous one; a link is read back into a draft here. Everything is checked before it is sent,
  * with a sentence per problem, so the API's refusals are left for what only it can know (access, members).
+ * Numbers are typed the page's way ("12,5" in French) and sent as Cube reads them ("12.5").
  */
+import { readDecimal } from '../data/money-input.ts';
 
 export const GRANULARITIES = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
 
@@ -100,7 +102,13 @@ interface ProblemKinds {
   orderMember: true;
 }
 
-const isNumber = (text: string) => text.trim() !== '' && Number.isFinite(Number(text));
+/** A number typed in the page's language as Cube reads it ("-12,5" -> "-12.5"), or null when it is not one. */
+function typedNumber(text: string): string | null {
+  const trimmed = text.trim();
+  const negative = trimmed.startsWith('-');
+  const reading = readDecimal(negative ? trimmed.slice(1) : trimmed);
+  return reading.ok ? `${negative ? '-' : ''}${reading.decimal}` : null;
+}
 const cleanValues = (values: string[]) => values.map((v) => v.trim()).filter((v) => v !== '');
 
 /**
@@ -138,7 +146,7 @@ export function queryFromDraft(
     const where = `filter-${n}`;
     if (!f.member) return problems.push({ where, problem: 'filterMember', n });
     const shape = valueShape(f.operator);
-    const values = cleanValues(f.values);
+    let values = cleanValues(f.values);
     if (shape === 'none') return filters.push({ member: f.member, operator: f.operator });
     if (shape === 'dateRange') {
       const [from = '', to = ''] = f.values;
@@ -147,7 +155,11 @@ export function queryFromDraft(
     }
     if (values.length === 0) return problems.push({ where, problem: 'filterValues', n });
     const numeric = shape === 'number' || typeOf(f.member) === 'number';
-    if (numeric && !values.every(isNumber)) return problems.push({ where, problem: 'filterNumber', n });
+    if (numeric) {
+      const numbers = values.map(typedNumber);
+      if (numbers.some((v) => v === null)) return problems.push({ where, problem: 'filterNumber', n });
+      values = numbers as string[];
+    }
     const kept = shape === 'list' ? values : values.slice(0, 1);
     filters.push({ member: f.member, operator: f.operator, values: kept });
   });
@@ -161,7 +173,9 @@ export function queryFromDraft(
   if (draft.order.length) query.order = draft.order.map((o) => [o.member, o.desc ? 'desc' : 'asc']);
 
   if (draft.limit.trim() !== '') {
-    const limit = Number(draft.limit);
+    // Read like any typed number, so "10 000" (French) or "10,000" (English) is a limit too.
+    const typed = readDecimal(draft.limit);
+    const limit = typed.ok ? Number(typed.decimal) : NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
       problems.push({ where: 'limit', problem: 'limit' });
     else query.limit = limit;

@@ -1,14 +1,17 @@
 /**
- * Every word of the analysts' tools (the explorer and the SQL console), in one place so a translation can replace
- * this module later. Functions take the values a sentence needs. Refusals the API explains are shown in its own
- * words, after `refused`.
+ * Every word of the analysts' tools (the explorer and the SQL console), in English, Spanish and French (see
+ * ../i18n/README.md). Functions take the values a sentence needs. Refusals the API explains are shown in its own
+ * words, after `refused`; cube and member titles from /meta, table and column names, and SQL stay as the model
+ * and the warehouse name them.
  */
-export const analystMessages = {
+import { formatNumber as n, localized, plural, type Catalog } from '../i18n/index.ts';
+
+const en = {
   notAllowed: 'The analysts’ tools are for Wholesail’s analysts, executives and admins.',
   refused: (status: number) => `The query was refused (${status})`,
   failed: 'The query could not be run',
   retry: 'Run again',
-  rows: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
+  rows: (count: number) => `${n(count)} ${plural(count, { one: 'row', other: 'rows' })}`,
   rowPages: 'Pages of result rows',
 
   explore: {
@@ -23,7 +26,7 @@ export const analystMessages = {
     search: (what: string) => `Search ${what.toLowerCase()}`,
     searchHint: 'Filters the list by title, name or description.',
     noMatch: 'Nothing matches this search.',
-    selected: (n: number) => (n === 0 ? 'None selected' : `${n} selected`),
+    selected: (count: number) => (count === 0 ? 'None selected' : `${n(count)} selected`),
     cannotCombine: 'Cannot be combined with what is selected',
     time: 'Time',
     timeDimension: 'Time dimension',
@@ -37,7 +40,7 @@ export const analystMessages = {
       month: 'Month',
       quarter: 'Quarter',
       year: 'Year',
-    } as Record<string, string>,
+    },
     from: 'From',
     to: 'To',
     rangeHint: 'UTC days, both included. Leave empty for all time.',
@@ -52,13 +55,13 @@ export const analystMessages = {
     filters: 'Filters',
     noFilters: 'No filters: every row you may see is counted.',
     addFilter: 'Add filter',
-    removeFilter: (n: number) => `Remove filter ${n}`,
-    filterMember: (n: number) => `Filter ${n}: member`,
-    filterOperator: (n: number) => `Filter ${n}: operator`,
-    filterValue: (n: number) => `Filter ${n}: value`,
-    filterValues: (n: number) => `Filter ${n}: values`,
-    filterFrom: (n: number) => `Filter ${n}: from`,
-    filterTo: (n: number) => `Filter ${n}: to`,
+    removeFilter: (i: number) => `Remove filter ${i}`,
+    filterMember: (i: number) => `Filter ${i}: member`,
+    filterOperator: (i: number) => `Filter ${i}: operator`,
+    filterValue: (i: number) => `Filter ${i}: value`,
+    filterValues: (i: number) => `Filter ${i}: values`,
+    filterFrom: (i: number) => `Filter ${i}: from`,
+    filterTo: (i: number) => `Filter ${i}: to`,
     valuesHint: 'One value per line.',
     chooseMember: 'Choose a member',
     removeMember: (title: string) => `Remove ${title}`,
@@ -79,17 +82,18 @@ export const analystMessages = {
       notInDateRange: 'not in date range',
       beforeDate: 'before',
       afterDate: 'after',
-    } as Record<string, string>,
+    },
     orderAndLimit: 'Order and limit',
-    orderBy: (n: number) => `Order ${n}: by`,
-    direction: (n: number) => `Order ${n}: direction`,
+    orderBy: (i: number) => `Order ${i}: by`,
+    direction: (i: number) => `Order ${i}: direction`,
     ascending: 'Ascending',
     descending: 'Descending',
     addOrder: 'Add order',
-    removeOrder: (n: number) => `Remove order ${n}`,
+    removeOrder: (i: number) => `Remove order ${i}`,
     noOrder: 'No order: the warehouse decides (time series come oldest first).',
     limit: 'Row limit',
-    limitHint: 'Up to 50,000; empty means the API’s default of 10,000.',
+    limitHint: (max: number, fallback: number) =>
+      `Up to ${n(max)}; empty means the API’s default of ${n(fallback)}.`,
     run: 'Run query',
     running: 'Running…',
     reset: 'Start over',
@@ -98,12 +102,12 @@ export const analystMessages = {
       nothing: 'Pick at least one measure or dimension, or a time dimension with a grouping.',
       range: 'The time range’s start is after its end.',
       rangeHalf: 'Give both ends of the time range, or neither.',
-      limit: 'The row limit must be a whole number from 1 to 50,000.',
-      filterMember: (n: number) => `Filter ${n} needs a member.`,
-      filterValues: (n: number) => `Filter ${n} needs a value.`,
-      filterNumber: (n: number) => `Filter ${n} compares with a number.`,
-      filterRange: (n: number) => `Filter ${n} needs a start and an end, the start first.`,
-      orderMember: (n: number) => `Order ${n} must be by a selected member.`,
+      limit: (max: number) => `The row limit must be a whole number from 1 to ${n(max)}.`,
+      filterMember: (i: number) => `Filter ${i} needs a member.`,
+      filterValues: (i: number) => `Filter ${i} needs a value.`,
+      filterNumber: (i: number) => `Filter ${i} compares with a number.`,
+      filterRange: (i: number) => `Filter ${i} needs a start and an end, the start first.`,
+      orderMember: (i: number) => `Order ${i} must be by a selected member.`,
     },
     badLink: 'This link does not hold a query that can be read; the builder starts empty.',
     unsupported: (parts: string[]) =>
@@ -114,17 +118,17 @@ export const analystMessages = {
     chart: 'Chart',
     chartNone: 'Nothing to draw',
     chartNoneHint: 'A chart needs a time dimension with a grouping, or a dimension to compare.',
-    chartLine: (what: string) => `Line chart of ${what}`,
-    chartBar: (what: string) => `Bar chart of ${what}`,
-    chartMore: (n: number) => `and ${n} more`,
+    chartLine: (what: string, by: string) => `Line chart of ${what} by ${by}`,
+    chartBar: (what: string, by: string) => `Bar chart of ${what} by ${by}`,
+    chartMore: (count: number) => `and ${n(count)} more`,
     chartSeriesCut: (shown: number) =>
-      `The chart shows the first ${shown} series; the table has all of them.`,
+      `The chart shows the first ${n(shown)} series; the table has all of them.`,
     table: 'Result',
     tableCaption: 'Query result',
     emptyResult: 'The query matched no rows',
     emptyResultHint: 'Widen the time range or remove a filter.',
     truncatedHint: (limit: number) =>
-      `The result stopped at the row limit (${limit.toLocaleString('en-US')}); raise it or narrow the query.`,
+      `The result stopped at the row limit (${n(limit)}); raise it or narrow the query.`,
     exportCsv: 'Export CSV',
     sql: 'Generated SQL',
     sqlHint: 'What the semantic layer runs for you, row rules included (not run again).',
@@ -140,8 +144,8 @@ export const analystMessages = {
 
   sql: {
     title: 'SQL console',
-    description:
-      'Read-only SQL over the warehouse (database wholesail). Results stop at 10,000 rows on screen; downloads go up to 1,000,000.',
+    description: (shown: number, downloads: number) =>
+      `Read-only SQL over the warehouse (database wholesail). Results stop at ${n(shown)} rows on screen; downloads go up to ${n(downloads)}.`,
     editor: 'SQL query',
     editorHint:
       'Ctrl+Enter (⌘+Enter on a Mac) runs it. Only SELECT and WITH; name tables as wholesail.table.',
@@ -154,20 +158,459 @@ export const analystMessages = {
     examples: 'Examples',
     examplesHint: 'Put an example in the editor, then run it.',
     useExample: (title: string) => `Use example: ${title}`,
+    example: {
+      gmvByMonth: {
+        title: 'GMV by month',
+        description:
+          'Orders, gross and net GMV per UTC month (fct_orders_current: one row per placed order).',
+      },
+      topManufacturers: {
+        title: 'Top manufacturers, last 90 days',
+        description: 'GMV, orders and distinct buyers per manufacturer, with its name from dim_companies.',
+      },
+      ordersByStatus: {
+        title: 'Orders by status',
+        description: 'Where orders stand now, and the GMV in each state.',
+      },
+      buyerRetention: {
+        title: 'Buyer retention by cohort',
+        description: 'Active buyers of each first-order month in the months after (mart_buyer_cohorts).',
+      },
+      eventsStreamed: {
+        title: 'Events streamed, last 24 hours',
+        description: 'Domain events that reached the warehouse, by type (events_raw).',
+      },
+    },
     tables: 'Tables',
     tablesHint: 'The warehouse’s tables and their columns.',
     tablesError: 'The table list could not be loaded',
     tablesFilter: 'Find a table or column',
     queryTable: (table: string) => `Query ${table}`,
     columnsOf: (table: string) => `Columns of ${table}`,
-    columnCount: (n: number) => `${n} ${n === 1 ? 'column' : 'columns'}`,
+    columnCount: (count: number) => `${n(count)} ${plural(count, { one: 'column', other: 'columns' })}`,
     result: 'Result',
     resultCaption: 'Query result',
     nothingYet: 'No query run yet',
     nothingYetHint: 'Write a query or pick an example, then run it.',
     noRows: 'The query returned no rows',
-    stats: (rows: string, ms: number) => `${rows} in ${ms.toLocaleString('en-US')} ms`,
-    truncated: 'Showing the first 10,000 rows. Download CSV or Parquet for all of them.',
+    stats: (rows: string, ms: number) => `${rows} in ${n(ms)} ms`,
+    truncated: (shown: number) =>
+      `Showing the first ${n(shown)} rows. Download CSV or Parquet for all of them.`,
     tooLongForLink: 'This query is too long to keep in the address; it ran, but the link does not hold it.',
   },
 };
+
+const es = {
+  notAllowed:
+    'Las herramientas de análisis son para los analistas, directivos y administradores de Wholesail.',
+  refused: (status) => `Se ha rechazado la consulta (${status})`,
+  failed: 'No se ha podido ejecutar la consulta',
+  retry: 'Volver a ejecutar',
+  rows: (count) => `${n(count)} ${plural(count, { one: 'fila', other: 'filas' })}`,
+  rowPages: 'Páginas de filas del resultado',
+
+  explore: {
+    title: 'Explorar',
+    description:
+      'Pregunte a la capa semántica: elija medidas y dimensiones, un periodo y filtros, y ejecute. La dirección contiene toda la consulta, así que puede compartir el enlace.',
+    builder: 'Consulta',
+    metaLoading: 'Cargando las medidas y dimensiones que puede consultar',
+    metaError: 'No se ha podido cargar la lista de medidas y dimensiones',
+    measures: 'Medidas',
+    dimensions: 'Dimensiones',
+    search: (what) => `Buscar ${what.toLowerCase()}`,
+    searchHint: 'Filtra la lista por título, nombre o descripción.',
+    noMatch: 'Nada coincide con esta búsqueda.',
+    selected: (count) =>
+      count === 0
+        ? 'Ninguna seleccionada'
+        : `${n(count)} ${plural(count, { one: 'seleccionada', other: 'seleccionadas' })}`,
+    cannotCombine: 'No se puede combinar con lo seleccionado',
+    time: 'Tiempo',
+    timeDimension: 'Dimensión temporal',
+    noTime: 'Ninguna',
+    granularity: 'Agrupar por',
+    noGranularity: 'Sin agrupar (solo el periodo)',
+    granularities: {
+      hour: 'Hora',
+      day: 'Día',
+      week: 'Semana',
+      month: 'Mes',
+      quarter: 'Trimestre',
+      year: 'Año',
+    },
+    from: 'Desde',
+    to: 'Hasta',
+    rangeHint: 'Días UTC, ambos incluidos. Déjelo vacío para todo el historial.',
+    presets: 'Periodos rápidos',
+    preset: {
+      last7: 'Últimos 7 días',
+      last30: 'Últimos 30 días',
+      last90: 'Últimos 90 días',
+      thisYear: 'Este año',
+      allTime: 'Todo el historial',
+    },
+    filters: 'Filtros',
+    noFilters: 'Sin filtros: se cuentan todas las filas que puede ver.',
+    addFilter: 'Añadir filtro',
+    removeFilter: (i) => `Quitar el filtro ${i}`,
+    filterMember: (i) => `Filtro ${i}: miembro`,
+    filterOperator: (i) => `Filtro ${i}: operador`,
+    filterValue: (i) => `Filtro ${i}: valor`,
+    filterValues: (i) => `Filtro ${i}: valores`,
+    filterFrom: (i) => `Filtro ${i}: desde`,
+    filterTo: (i) => `Filtro ${i}: hasta`,
+    valuesHint: 'Un valor por línea.',
+    chooseMember: 'Elija un miembro',
+    removeMember: (title) => `Quitar ${title}`,
+    operators: {
+      equals: 'es igual a',
+      notEquals: 'no es igual a',
+      contains: 'contiene',
+      notContains: 'no contiene',
+      startsWith: 'empieza por',
+      endsWith: 'termina en',
+      gt: 'mayor que',
+      gte: 'como mínimo',
+      lt: 'menor que',
+      lte: 'como máximo',
+      set: 'tiene valor',
+      notSet: 'no tiene valor',
+      inDateRange: 'en el periodo',
+      notInDateRange: 'fuera del periodo',
+      beforeDate: 'antes de',
+      afterDate: 'después de',
+    },
+    orderAndLimit: 'Orden y límite',
+    orderBy: (i) => `Orden ${i}: por`,
+    direction: (i) => `Orden ${i}: sentido`,
+    ascending: 'Ascendente',
+    descending: 'Descendente',
+    addOrder: 'Añadir orden',
+    removeOrder: (i) => `Quitar el orden ${i}`,
+    noOrder:
+      'Sin orden: decide el almacén de datos (las series temporales, de la más antigua a la más reciente).',
+    limit: 'Límite de filas',
+    limitHint: (max, fallback) =>
+      `Hasta ${n(max)}; vacío significa el valor predeterminado de la API, ${n(fallback)}.`,
+    run: 'Ejecutar la consulta',
+    running: 'Ejecutando…',
+    reset: 'Empezar de nuevo',
+    problems: 'Corrija esto antes de ejecutar',
+    problem: {
+      nothing: 'Elija al menos una medida o dimensión, o una dimensión temporal con agrupación.',
+      range: 'El inicio del periodo es posterior a su fin.',
+      rangeHalf: 'Indique los dos extremos del periodo, o ninguno.',
+      limit: (max) => `El límite de filas debe ser un número entero de 1 a ${n(max)}.`,
+      filterMember: (i) => `El filtro ${i} necesita un miembro.`,
+      filterValues: (i) => `El filtro ${i} necesita un valor.`,
+      filterNumber: (i) => `El filtro ${i} compara con un número.`,
+      filterRange: (i) => `El filtro ${i} necesita un inicio y un fin, primero el inicio.`,
+      orderMember: (i) => `El orden ${i} debe ser por un miembro seleccionado.`,
+    },
+    badLink: 'Este enlace no contiene una consulta legible; el generador empieza vacío.',
+    unsupported: (parts) =>
+      `El generador no puede mostrar parte de esta consulta (${parts.join(', ')}). El resultado de abajo la incluye; al ejecutar desde el generador se omite.`,
+    nothingYet: 'Todavía no se ha ejecutado ninguna consulta',
+    nothingYetHint: 'Elija a la izquierda qué medir y ejecútelo. Ejemplo: GMV por mes.',
+    exampleGmv: 'Probar GMV por mes',
+    chart: 'Gráfico',
+    chartNone: 'Nada que dibujar',
+    chartNoneHint: 'Un gráfico necesita una dimensión temporal con agrupación, o una dimensión que comparar.',
+    chartLine: (what, by) => `Gráfico de líneas de ${what} por ${by}`,
+    chartBar: (what, by) => `Gráfico de barras de ${what} por ${by}`,
+    chartMore: (count) => `y ${n(count)} más`,
+    chartSeriesCut: (shown) =>
+      `El gráfico muestra las ${n(shown)} primeras series; la tabla las tiene todas.`,
+    table: 'Resultado',
+    tableCaption: 'Resultado de la consulta',
+    emptyResult: 'La consulta no ha devuelto ninguna fila',
+    emptyResultHint: 'Amplíe el periodo o quite un filtro.',
+    truncatedHint: (limit) =>
+      `El resultado se ha detenido en el límite de filas (${n(limit)}); auméntelo o acote la consulta.`,
+    exportCsv: 'Exportar CSV',
+    sql: 'SQL generado',
+    sqlHint: 'Lo que la capa semántica ejecuta por usted, con las reglas de filas (no se vuelve a ejecutar).',
+    showSql: 'Mostrar el SQL',
+    hideSql: 'Ocultar el SQL',
+    sqlLoading: 'Compilando la consulta',
+    sqlLabel: 'SQL generado, con los parámetros incluidos',
+    openInConsole: 'Abrir en la consola SQL',
+    copied: 'Copiado',
+    copySql: 'Copiar el SQL',
+    moneyNote: 'Las medidas de dinero están en centavos de USD, como las devuelve la capa semántica.',
+  },
+
+  sql: {
+    title: 'Consola SQL',
+    description: (shown, downloads) =>
+      `SQL de solo lectura sobre el almacén de datos (base de datos wholesail). En pantalla se muestran hasta ${n(shown)} filas; las descargas llegan a ${n(downloads)}.`,
+    editor: 'Consulta SQL',
+    editorHint:
+      'Ctrl+Intro (⌘+Intro en un Mac) la ejecuta. Solo SELECT y WITH; nombre las tablas como wholesail.tabla.',
+    run: 'Ejecutar',
+    running: 'Ejecutando…',
+    csv: 'Descargar CSV',
+    parquet: 'Descargar Parquet',
+    downloading: 'Preparando el archivo…',
+    empty: 'Escriba primero una consulta.',
+    examples: 'Ejemplos',
+    examplesHint: 'Lleve un ejemplo al editor y ejecútelo.',
+    useExample: (title) => `Usar el ejemplo: ${title}`,
+    example: {
+      gmvByMonth: {
+        title: 'GMV por mes',
+        description:
+          'Pedidos, GMV bruto y neto por mes UTC (fct_orders_current: una fila por pedido realizado).',
+      },
+      topManufacturers: {
+        title: 'Principales fabricantes, últimos 90 días',
+        description: 'GMV, pedidos y compradores distintos por fabricante, con su nombre de dim_companies.',
+      },
+      ordersByStatus: {
+        title: 'Pedidos por estado',
+        description: 'En qué estado están los pedidos ahora y el GMV de cada estado.',
+      },
+      buyerRetention: {
+        title: 'Retención de compradores por cohorte',
+        description:
+          'Compradores activos de cada mes de primer pedido en los meses siguientes (mart_buyer_cohorts).',
+      },
+      eventsStreamed: {
+        title: 'Eventos recibidos, últimas 24 horas',
+        description: 'Eventos de dominio que han llegado al almacén de datos, por tipo (events_raw).',
+      },
+    },
+    tables: 'Tablas',
+    tablesHint: 'Las tablas del almacén de datos y sus columnas.',
+    tablesError: 'No se ha podido cargar la lista de tablas',
+    tablesFilter: 'Buscar una tabla o columna',
+    queryTable: (table) => `Consultar ${table}`,
+    columnsOf: (table) => `Columnas de ${table}`,
+    columnCount: (count) => `${n(count)} ${plural(count, { one: 'columna', other: 'columnas' })}`,
+    result: 'Resultado',
+    resultCaption: 'Resultado de la consulta',
+    nothingYet: 'Todavía no se ha ejecutado ninguna consulta',
+    nothingYetHint: 'Escriba una consulta o elija un ejemplo, y ejecútela.',
+    noRows: 'La consulta no ha devuelto ninguna fila',
+    stats: (rows, ms) => `${rows} en ${n(ms)} ms`,
+    truncated: (shown) =>
+      `Se muestran las ${n(shown)} primeras filas. Descargue el CSV o el Parquet para tenerlas todas.`,
+    tooLongForLink:
+      'Esta consulta es demasiado larga para guardarla en la dirección; se ha ejecutado, pero el enlace no la contiene.',
+  },
+} satisfies Catalog<typeof en>;
+
+const fr = {
+  notAllowed:
+    'Les outils d’analyse sont réservés aux analystes, à la direction et aux administrateurs de Wholesail.',
+  refused: (status) => `La requête a été refusée (${status})`,
+  failed: 'La requête n’a pas pu être exécutée',
+  retry: 'Relancer',
+  rows: (count) => `${n(count)} ${plural(count, { one: 'ligne', other: 'lignes' })}`,
+  rowPages: 'Pages des lignes du résultat',
+
+  explore: {
+    title: 'Explorer',
+    description:
+      'Interrogez la couche sémantique\u00a0: choisissez des mesures et des dimensions, une période et des filtres, puis exécutez. L’adresse contient toute la requête\u00a0: partagez le lien.',
+    builder: 'Requête',
+    metaLoading: 'Chargement des mesures et dimensions que vous pouvez interroger',
+    metaError: 'La liste des mesures et dimensions n’a pas pu être chargée',
+    measures: 'Mesures',
+    dimensions: 'Dimensions',
+    search: (what) => `Rechercher dans les ${what.toLowerCase()}`,
+    searchHint: 'Filtre la liste par titre, nom ou description.',
+    noMatch: 'Aucun résultat pour cette recherche.',
+    selected: (count) =>
+      count === 0
+        ? 'Aucune sélectionnée'
+        : `${n(count)} ${plural(count, { one: 'sélectionnée', other: 'sélectionnées' })}`,
+    cannotCombine: 'Impossible de combiner avec la sélection',
+    time: 'Temps',
+    timeDimension: 'Dimension temporelle',
+    noTime: 'Aucune',
+    granularity: 'Regrouper par',
+    noGranularity: 'Sans regroupement (période seulement)',
+    granularities: {
+      hour: 'Heure',
+      day: 'Jour',
+      week: 'Semaine',
+      month: 'Mois',
+      quarter: 'Trimestre',
+      year: 'Année',
+    },
+    from: 'Du',
+    to: 'Au',
+    rangeHint: 'Jours UTC, bornes incluses. Laissez vide pour tout l’historique.',
+    presets: 'Périodes rapides',
+    preset: {
+      last7: '7 derniers jours',
+      last30: '30 derniers jours',
+      last90: '90 derniers jours',
+      thisYear: 'Cette année',
+      allTime: 'Tout l’historique',
+    },
+    filters: 'Filtres',
+    noFilters: 'Aucun filtre\u00a0: toutes les lignes que vous pouvez voir sont comptées.',
+    addFilter: 'Ajouter un filtre',
+    removeFilter: (i) => `Supprimer le filtre ${i}`,
+    filterMember: (i) => `Filtre ${i}\u00a0: membre`,
+    filterOperator: (i) => `Filtre ${i}\u00a0: opérateur`,
+    filterValue: (i) => `Filtre ${i}\u00a0: valeur`,
+    filterValues: (i) => `Filtre ${i}\u00a0: valeurs`,
+    filterFrom: (i) => `Filtre ${i}\u00a0: du`,
+    filterTo: (i) => `Filtre ${i}\u00a0: au`,
+    valuesHint: 'Une valeur par ligne.',
+    chooseMember: 'Choisissez un membre',
+    removeMember: (title) => `Retirer ${title}`,
+    operators: {
+      equals: 'égal à',
+      notEquals: 'différent de',
+      contains: 'contient',
+      notContains: 'ne contient pas',
+      startsWith: 'commence par',
+      endsWith: 'se termine par',
+      gt: 'supérieur à',
+      gte: 'au moins',
+      lt: 'inférieur à',
+      lte: 'au plus',
+      set: 'est renseigné',
+      notSet: 'n’est pas renseigné',
+      inDateRange: 'dans la période',
+      notInDateRange: 'hors de la période',
+      beforeDate: 'avant',
+      afterDate: 'après',
+    },
+    orderAndLimit: 'Tri et limite',
+    orderBy: (i) => `Tri ${i}\u00a0: par`,
+    direction: (i) => `Tri ${i}\u00a0: sens`,
+    ascending: 'Croissant',
+    descending: 'Décroissant',
+    addOrder: 'Ajouter un tri',
+    removeOrder: (i) => `Supprimer le tri ${i}`,
+    noOrder:
+      'Aucun tri\u00a0: l’entrepôt décide (les séries temporelles vont de la plus ancienne à la plus récente).',
+    limit: 'Limite de lignes',
+    limitHint: (max, fallback) =>
+      `Jusqu’à ${n(max)}\u00a0; vide, la valeur par défaut de l’API s’applique (${n(fallback)}).`,
+    run: 'Exécuter la requête',
+    running: 'Exécution…',
+    reset: 'Recommencer',
+    problems: 'Corrigez ces points avant d’exécuter',
+    problem: {
+      nothing:
+        'Choisissez au moins une mesure ou une dimension, ou une dimension temporelle avec un regroupement.',
+      range: 'Le début de la période est après sa fin.',
+      rangeHalf: 'Indiquez les deux bornes de la période, ou aucune.',
+      limit: (max) => `La limite de lignes doit être un nombre entier de 1 à ${n(max)}.`,
+      filterMember: (i) => `Le filtre ${i} a besoin d’un membre.`,
+      filterValues: (i) => `Le filtre ${i} a besoin d’une valeur.`,
+      filterNumber: (i) => `Le filtre ${i} compare avec un nombre.`,
+      filterRange: (i) => `Le filtre ${i} a besoin d’un début et d’une fin, le début en premier.`,
+      orderMember: (i) => `Le tri ${i} doit porter sur un membre sélectionné.`,
+    },
+    badLink: 'Ce lien ne contient pas de requête lisible\u00a0; le générateur démarre vide.',
+    unsupported: (parts) =>
+      `Le générateur ne peut pas afficher une partie de cette requête (${parts.join(', ')}). Le résultat ci-dessous l’inclut\u00a0; une exécution depuis le générateur l’omet.`,
+    nothingYet: 'Aucune requête exécutée',
+    nothingYetHint: 'Choisissez à gauche ce qu’il faut mesurer et exécutez. Exemple\u00a0: GMV par mois.',
+    exampleGmv: 'Essayer le GMV par mois',
+    chart: 'Graphique',
+    chartNone: 'Rien à tracer',
+    chartNoneHint:
+      'Un graphique a besoin d’une dimension temporelle avec regroupement, ou d’une dimension à comparer.',
+    chartLine: (what, by) => `Courbe de ${what} par ${by}`,
+    chartBar: (what, by) => `Histogramme de ${what} par ${by}`,
+    chartMore: (count) => `et ${n(count)} de plus`,
+    chartSeriesCut: (shown) =>
+      `Le graphique montre les ${n(shown)} premières séries\u00a0; le tableau les contient toutes.`,
+    table: 'Résultat',
+    tableCaption: 'Résultat de la requête',
+    emptyResult: 'La requête ne renvoie aucune ligne',
+    emptyResultHint: 'Élargissez la période ou retirez un filtre.',
+    truncatedHint: (limit) =>
+      `Le résultat s’est arrêté à la limite de lignes (${n(limit)})\u00a0; augmentez-la ou affinez la requête.`,
+    exportCsv: 'Exporter en CSV',
+    sql: 'SQL généré',
+    sqlHint: 'Ce que la couche sémantique exécute pour vous, règles de lignes comprises (non réexécuté).',
+    showSql: 'Afficher le SQL',
+    hideSql: 'Masquer le SQL',
+    sqlLoading: 'Compilation de la requête',
+    sqlLabel: 'SQL généré, paramètres renseignés',
+    openInConsole: 'Ouvrir dans la console SQL',
+    copied: 'Copié',
+    copySql: 'Copier le SQL',
+    moneyNote: 'Les mesures monétaires sont en cents USD, telles que la couche sémantique les renvoie.',
+  },
+
+  sql: {
+    title: 'Console SQL',
+    description: (shown, downloads) =>
+      `SQL en lecture seule sur l’entrepôt (base wholesail). L’écran affiche au plus ${n(shown)} lignes\u00a0; les téléchargements vont jusqu’à ${n(downloads)}.`,
+    editor: 'Requête SQL',
+    editorHint:
+      'Ctrl+Entrée (⌘+Entrée sur Mac) l’exécute. Uniquement SELECT et WITH\u00a0; nommez les tables wholesail.table.',
+    run: 'Exécuter',
+    running: 'Exécution…',
+    csv: 'Télécharger en CSV',
+    parquet: 'Télécharger en Parquet',
+    downloading: 'Préparation du fichier…',
+    empty: 'Écrivez d’abord une requête.',
+    examples: 'Exemples',
+    examplesHint: 'Placez un exemple dans l’éditeur, puis exécutez-le.',
+    useExample: (title) => `Utiliser l’exemple\u00a0: ${title}`,
+    example: {
+      gmvByMonth: {
+        title: 'GMV par mois',
+        description:
+          'Commandes, GMV brut et net par mois UTC (fct_orders_current\u00a0: une ligne par commande passée).',
+      },
+      topManufacturers: {
+        title: 'Principaux fabricants, 90 derniers jours',
+        description:
+          'GMV, commandes et acheteurs distincts par fabricant, avec son nom issu de dim_companies.',
+      },
+      ordersByStatus: {
+        title: 'Commandes par statut',
+        description: 'Où en sont les commandes, et le GMV de chaque statut.',
+      },
+      buyerRetention: {
+        title: 'Rétention des acheteurs par cohorte',
+        description:
+          'Acheteurs actifs de chaque mois de première commande lors des mois suivants (mart_buyer_cohorts).',
+      },
+      eventsStreamed: {
+        title: 'Événements reçus, dernières 24 heures',
+        description: 'Événements métier arrivés dans l’entrepôt, par type (events_raw).',
+      },
+    },
+    tables: 'Tables',
+    tablesHint: 'Les tables de l’entrepôt et leurs colonnes.',
+    tablesError: 'La liste des tables n’a pas pu être chargée',
+    tablesFilter: 'Trouver une table ou une colonne',
+    queryTable: (table) => `Interroger ${table}`,
+    columnsOf: (table) => `Colonnes de ${table}`,
+    columnCount: (count) => `${n(count)} ${plural(count, { one: 'colonne', other: 'colonnes' })}`,
+    result: 'Résultat',
+    resultCaption: 'Résultat de la requête',
+    nothingYet: 'Aucune requête exécutée',
+    nothingYetHint: 'Écrivez une requête ou choisissez un exemple, puis exécutez-la.',
+    noRows: 'La requête ne renvoie aucune ligne',
+    stats: (rows, ms) => `${rows} en ${n(ms)}\u00a0ms`,
+    truncated: (shown) =>
+      `Affichage des ${n(shown)} premières lignes. Téléchargez le CSV ou le Parquet pour les avoir toutes.`,
+    tooLongForLink:
+      'Cette requête est trop longue pour tenir dans l’adresse\u00a0; elle a été exécutée, mais le lien ne la contient pas.',
+  },
+} satisfies Catalog<typeof en>;
+
+type Explore = (typeof en)['explore'];
+
+// Granularities and operators are looked up with names from the query (a link may carry one we have no word for).
+export const analystMessages: Omit<typeof en, 'explore'> & {
+  explore: Omit<Explore, 'granularities' | 'operators'> & {
+    granularities: Record<string, string>;
+    operators: Record<string, string>;
+  };
+} = localized({ en, es, fr });

@@ -5,6 +5,7 @@
  * Kept free of React so the choice can be tested.
  */
 import { cellText, type LoadAnswer, type ResultColumn } from './result-table.ts';
+import { formatLocale } from '../i18n/index.ts';
 import { analystMessages } from './messages.ts';
 
 const m = analystMessages.explore;
@@ -23,7 +24,8 @@ export interface ChartPlan {
   seriesCut: boolean;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const compact = new Intl.NumberFormat(formatLocale, { notation: 'compact', maximumFractionDigits: 1 });
+const percentAxis = new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 1 });
 const toNumber = (v: string | null | undefined) =>
   v === null || v === undefined || v === '' ? null : Number(v);
 
@@ -42,8 +44,7 @@ export function chartFor(answer: LoadAnswer, columns: ResultColumn[]): ChartPlan
     ...(second ? { splitLine: { show: false } } : {}),
     axisLabel: {
       hideOverlap: true,
-      formatter: (v: number) =>
-        c?.format === 'percent' ? `${Math.round(v * 1000) / 10}%` : compact.format(v),
+      formatter: (v: number) => (c?.format === 'percent' ? percentAxis : compact).format(v),
     },
   });
   const valueAxes = dual ? [axisFor(measures[0]), axisFor(measures[1], true)] : axisFor(measures[0]);
@@ -78,7 +79,7 @@ export function chartFor(answer: LoadAnswer, columns: ResultColumn[]): ChartPlan
       kind: 'line',
       height: 300,
       seriesCut: all.length > shown.length,
-      label: `${m.chartLine(`${what} by ${time.title}`)}: ${spoken.join(', ')}`,
+      label: `${m.chartLine(what, time.title)}: ${spoken.join(', ')}`,
       option: {
         grid: { left: 56, right: dual ? 56 : 16, top: shown.length > 1 ? 40 : 16, bottom: 32 },
         legend: shown.length > 1 ? { type: 'scroll', top: 0 } : undefined,
@@ -109,7 +110,7 @@ export function chartFor(answer: LoadAnswer, columns: ResultColumn[]): ChartPlan
     kind: 'bar',
     height: Math.max(200, rows.length * (16 + 8 * Math.min(shownMeasures.length, 3)) + 60),
     seriesCut: measures.length > shownMeasures.length,
-    label: `${m.chartBar(`${what} by ${dimensions.map((d) => d.title).join(', ')}`)}: ${spoken.join(', ')}`,
+    label: `${m.chartBar(what, dimensions.map((d) => d.title).join(', '))}: ${spoken.join(', ')}`,
     option: {
       grid: { left: 120, right: 24, top: dual ? 64 : shownMeasures.length > 1 ? 40 : 8, bottom: 24 },
       legend: shownMeasures.length > 1 ? { type: 'scroll', top: 0 } : undefined,

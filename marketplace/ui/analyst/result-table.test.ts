@@ -66,6 +66,16 @@ describe('an explorer answer as a table', () => {
     expect(formatNumberText('1234.56789')).toBe('1,234.5679');
   });
 
+  it("groups digits the page's way in Spanish and French, still exactly", () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(formatNumberText('12345678901234567890', undefined, 'es')).toBe('12.345.678.901.234.567.890');
+    expect(plain(formatNumberText('12345678901234567890', undefined, 'fr'))).toBe(
+      '12 345 678 901 234 567 890',
+    );
+    expect(formatNumberText('1234.56789', undefined, 'es')).toBe('1234,5679');
+    expect(plain(formatNumberText('0.05237', 'percent', 'fr'))).toBe('5,24 %');
+  });
+
   it('labels UTC time buckets by their grouping', () => {
     const t = '2026-08-07T13:05:09.000';
     expect(formatTimeBucket(t, 'year')).toBe('2026');

@@ -2,8 +2,10 @@
  * The explorer's answer as a table: which columns a Cube load answer has (time first, then dimensions, then
  * measures, as people read a report) and how each value is shown. Values stay exactly what the API answered
  * (strings; money in USD cents, as the member titles say); only digit grouping and time labels are added, and
- * the raw value travels with each cell for tests and exports.
+ * the raw value travels with each cell for tests and exports. Digits are grouped the page's way ("12.345" in
+ * Spanish); time labels are ISO-like and the same in every language.
  */
+import { formatLocale } from '../i18n/index.ts';
 import type { CubeQuery } from './explore-query.ts';
 
 export interface Annotation {
@@ -82,19 +84,37 @@ export function resultColumns(
 
 export const isNumericColumn = (c: ResultColumn) => c.type === 'number';
 
-const GROUPED = /\B(?=(\d{3})+(?!\d))/g;
-const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2 });
+const formatters = new Map<
+  string,
+  { whole: Intl.NumberFormat; decimal: Intl.NumberFormat; percent: Intl.NumberFormat }
+>();
 
-/** Digit grouping without passing whole numbers through a float (cents can exceed 2^53 in a long history). */
-export function formatNumberText(value: string, format?: string): string {
+function formattersFor(locale: string) {
+  let found = formatters.get(locale);
+  if (!found) {
+    found = {
+      whole: new Intl.NumberFormat(locale),
+      decimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }),
+      percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+    };
+    formatters.set(locale, found);
+  }
+  return found;
+}
+
+/**
+ * Digit grouping in the page's locale, without passing whole numbers through a float (cents can exceed 2^53 in a
+ * long history: they are formatted as a BigInt).
+ */
+export function formatNumberText(value: string, format?: string, locale: string = formatLocale): string {
+  const f = formattersFor(locale);
   if (format === 'percent') {
     const n = Number(value);
-    return Number.isFinite(n) ? percent.format(n) : value;
+    return Number.isFinite(n) ? f.percent.format(n) : value;
   }
-  if (/^-?\d+$/.test(value)) return value.replace(GROUPED, ',');
+  if (/^-?\d+$/.test(value)) return f.whole.format(BigInt(value));
   const n = Number(value);
-  return Number.isFinite(n) ? decimal.format(n) : value;
+  return Number.isFinite(n) ? f.decimal.format(n) : value;
 }
 
 /** A UTC time bucket as an unambiguous label: 2026, 2026-Q3, 2026-09, 2026-09-07, 2026-09-07 13:00. */

@@ -1,8 +1,12 @@
 /**
  * Starting points for the SQL console, over the warehouse's facts and marts (warehouse/models: the grain of each
  * is in schema.yml). Money columns are USD cents at the rate fixed when the order was placed, as in the semantic
- * layer. Tables are named with their database: the console refuses unqualified names.
+ * layer. Tables are named with their database: the console refuses unqualified names. Titles and descriptions are
+ * in messages.ts, in the page's language; the SQL is the same in every language.
  */
+import { analystMessages } from './messages.ts';
+
+const words = analystMessages.sql.example;
 export interface SqlExample {
   title: string;
   description: string;
@@ -11,8 +15,7 @@ export interface SqlExample {
 
 export const SQL_EXAMPLES: SqlExample[] = [
   {
-    title: 'GMV by month',
-    description: 'Orders, gross and net GMV per UTC month (fct_orders_current: one row per placed order).',
+    ...words.gmvByMonth,
     sql: `SELECT
     toStartOfMonth(placed_at) AS month,
     count() AS orders,
@@ -23,8 +26,7 @@ GROUP BY month
 ORDER BY month`,
   },
   {
-    title: 'Top manufacturers, last 90 days',
-    description: 'GMV, orders and distinct buyers per manufacturer, with its name from dim_companies.',
+    ...words.topManufacturers,
     sql: `SELECT
     c.name AS manufacturer,
     count() AS orders,
@@ -39,8 +41,7 @@ ORDER BY gmv_usd_cents DESC
 LIMIT 20`,
   },
   {
-    title: 'Orders by status',
-    description: 'Where orders stand now, and the GMV in each state.',
+    ...words.ordersByStatus,
     sql: `SELECT
     status,
     count() AS orders,
@@ -50,8 +51,7 @@ GROUP BY status
 ORDER BY orders DESC`,
   },
   {
-    title: 'Buyer retention by cohort',
-    description: 'Active buyers of each first-order month in the months after (mart_buyer_cohorts).',
+    ...words.buyerRetention,
     sql: `SELECT
     cohort_month,
     months_since_first,
@@ -61,8 +61,7 @@ FROM wholesail.mart_buyer_cohorts
 ORDER BY cohort_month, months_since_first`,
   },
   {
-    title: 'Events streamed, last 24 hours',
-    description: 'Domain events that reached the warehouse, by type (events_raw).',
+    ...words.eventsStreamed,
     sql: `SELECT
     type,
     count() AS events,

@@ -42,8 +42,9 @@ export function formatMoney(minor: number, currency: string, locale: string = fo
 }
 
 /**
- * What a person typed as a price ("12.5", "12,50" is refused) in minor units, or null when it is not a plain
- * non-negative amount with at most the currency's digits.
+ * A canonical decimal string ("12.5": point, no grouping, as links and the API carry amounts) in minor units, or
+ * null when it is not a plain non-negative amount with at most the currency's digits. What a person types goes
+ * through money-input.ts, which reads the page's language ("12,50") and ends here.
  */
 export function parseMajorToMinor(text: string, currency: string): number | null {
   const digits = minorDigits(currency);

@@ -5,7 +5,7 @@
  * errors are keyed by the API's own field paths (`variants.0.priceTiers.1.minQuantity`), so a refusal from the
  * API lands next to the same field.
  */
-import { minorDigits, minorToDecimalString, parseMajorToMinor } from '../data/money.ts';
+import { amountInputText, readAmount } from '../data/money-input.ts';
 import { productFormMessages as m } from './messages.ts';
 import type { SellerProduct, SellerVariant } from './types.ts';
 
@@ -132,7 +132,8 @@ const listOf = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const majorText = (minor: number, currency: string) => minorToDecimalString(minor, minorDigits(currency));
+// Written the page's way ("12,50" in Spanish and French), as readAmount reads it back.
+const majorText = (minor: number, currency: string) => amountInputText(minor, currency);
 
 /** Option names in the order the first variant lists them, then any only later variants have. */
 export function optionNamesFrom(variants: Array<{ options: Record<string, string> }>): string[] {
@@ -227,11 +228,12 @@ function checkMoney(
   errors: FormErrors,
   options: { allowZero?: boolean } = {},
 ): number | null {
-  const minor = parseMajorToMinor(text, currency);
-  if (minor === null) {
-    errors[field] = text.trim() ? m.amountInvalid : m.required;
+  const reading = readAmount(text, currency);
+  if (!reading.ok) {
+    errors[field] = reading.problem === 'empty' ? m.required : reading.message;
     return null;
   }
+  const minor = reading.minor;
   if (minor > MAX_MINOR) {
     errors[field] = m.amountTooLarge;
     return null;

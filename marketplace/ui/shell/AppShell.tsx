@@ -4,7 +4,8 @@ import { Button, CountBadge } from '../components/index.ts';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { CartProvider, useCart } from '../storefront/CartContext.tsx';
 import { VerificationBanner } from '../verification/VerificationBanner.tsx';
-import { KIND_LABEL, ROLE_LABEL, cartCountLabel, navFor, type NavItem } from './navigation.ts';
+import { shellMessages as m } from './messages.ts';
+import { KIND_LABEL, ROLE_LABEL, cartCountLabel, navFor, navLabel, type NavItem } from './navigation.ts';
 
 /** The frame around every signed-in page: brand, the caller's pages, who is signed in, sign out. */
 export function AppShell() {
@@ -29,18 +30,18 @@ function Shell() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {m.skipToContent}
       </a>
       <header className="shell__sidebar">
         <a className="shell__brand" href="/">
           Whole<span>sail</span>
         </a>
-        <nav className="shell__nav" aria-label="Main">
+        <nav className="shell__nav" aria-label={m.mainNavigation}>
           <ul>
             {navFor(me).map((item) => (
               <li key={item.path}>
                 <NavLink to={item.path} end={item.end}>
-                  {item.label}
+                  {navLabel(item)}
                   <NavCount item={item} />
                 </NavLink>
               </li>
@@ -54,7 +55,7 @@ function Shell() {
             {KIND_LABEL[me.companyKind]} · {ROLE_LABEL[me.role] ?? me.role}
           </span>
           <Button variant="ghost" onClick={() => void logout()}>
-            Sign out
+            {m.signOut}
           </Button>
           <LanguageSwitcher className="shell__language" />
         </div>

@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import type { CompanyKind } from '../auth/session.ts';
 import { Card, Skeleton } from '../components/index.ts';
+import { shellMessages as m } from './messages.ts';
 import { homePathFor } from './navigation.ts';
 
 /** Signed-in pages: wait for a restoring session, else send the visitor to the login page and back. */
@@ -12,7 +13,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (status === 'restoring')
     return (
       <div style={{ padding: 'var(--space-6)' }}>
-        <Skeleton height={32} width="40%" label="Restoring your session" />
+        <Skeleton height={32} width="40%" label={m.restoring} />
       </div>
     );
   if (status === 'signed-out')
@@ -33,13 +34,13 @@ export function RequireKind({ kinds, children }: { kinds: CompanyKind[]; childre
 export function NotAllowed() {
   const { me } = useSession();
   useEffect(() => {
-    document.title = 'Not allowed - Wholesail';
+    document.title = m.notAllowedTitle;
   }, []);
   return (
     <Card>
-      <h1 style={{ fontSize: 'var(--text-xl)' }}>You do not have access to this page</h1>
-      <p>This page is for another kind of account (403).</p>
-      {me && <Link to={homePathFor(me)}>Go to your dashboard</Link>}
+      <h1 style={{ fontSize: 'var(--text-xl)' }}>{m.notAllowed}</h1>
+      <p>{m.notAllowedWhy}</p>
+      {me && <Link to={homePathFor(me)}>{m.goHome}</Link>}
     </Card>
   );
 }

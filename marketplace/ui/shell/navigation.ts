@@ -1,14 +1,16 @@
 /** Which pages each kind of account has, in one place: the navigation and the route guards both read it. */
 import type { CompanyKind, Me } from '../auth/session.ts';
+import { shellMessages as m } from './messages.ts';
 
 export interface NavItem {
   path: string;
+  /** The English label; other languages find theirs by path in messages.ts (this one is the fallback). */
   label: string;
   kinds: CompanyKind[];
   /** Only members holding this permission (the cart: retailers who may buy). */
   permission?: string;
   /** A live count shown next to the label. */
-  badge?: 'cartLines';
+  badge?: 'cartLines' | 'unreadMessages';
   /** Active only on this exact path, not below it (`/seller` must not light up on `/seller/verification`). */
   end?: boolean;
 }
@@ -45,23 +47,13 @@ export const navFor = (me: Me) =>
       item.kinds.includes(me.companyKind) && (!item.permission || me.permissions.includes(item.permission)),
   );
 
-export const cartCountLabel = (n: number) => `${n} ${n === 1 ? 'line' : 'lines'} in the cart`;
+/** An entry's label in the page's language; an entry whose path has no translation yet keeps its English. */
+export const navLabel = (item: NavItem) => m.nav[item.path] ?? item.label;
+
+export const cartCountLabel = m.cartCount;
 
 export const homePathFor = (me: Me) => navFor(me)[0]?.path ?? '/';
 
-export const ROLE_LABEL: Record<string, string> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  executive: 'Executive',
-  analyst: 'Data analyst',
-  catalog_manager: 'Catalog manager',
-  order_manager: 'Order manager',
-  finance: 'Finance',
-  viewer: 'Viewer',
-};
+export const ROLE_LABEL: Record<string, string> = m.roles;
 
-export const KIND_LABEL: Record<CompanyKind, string> = {
-  platform: 'Wholesail staff',
-  manufacturer: 'Manufacturer',
-  retailer: 'Retailer',
-};
+export const KIND_LABEL: Record<CompanyKind, string> = m.kinds;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Field } from '../components/index.ts';
-import { parseMajorToMinor } from '../data/money.ts';
+import { decimalInLocale, readAmount } from '../data/money-input.ts';
+import { minorDigits, minorToDecimalString } from '../data/money.ts';
 import { useApi } from '../data/useApi.ts';
 import { CURRENCIES, FILTER_KEYS } from './catalog-query.ts';
 import { catalogMessages as m } from './messages.ts';
@@ -8,8 +9,18 @@ import type { Category } from './types.ts';
 
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
 
+// Prices travel in the address as plain decimals ("12.50", the same link in every language) and show in the
+// field the page's way ("12,50").
 const draftFrom = (params: URLSearchParams): Draft =>
-  Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Draft;
+  Object.fromEntries(
+    FILTER_KEYS.map((k) => {
+      const value = params.get(k) ?? '';
+      return [
+        k,
+        (k === 'minPrice' || k === 'maxPrice') && /^\d+\.\d+$/.test(value) ? decimalInLocale(value) : value,
+      ];
+    }),
+  ) as Draft;
 
 /**
  * The filter panel. Choices (selects, the checkbox) apply at once; typed values apply with the button or Enter,
@@ -27,12 +38,20 @@ export function CatalogFilters(props: { params: URLSearchParams; onApply: (next:
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    for (const key of ['minPrice', 'maxPrice'] as const)
-      if (draft[key] && (!draft.currency || parseMajorToMinor(draft[key], draft.currency) === null))
+    const applied = { ...draft };
+    for (const key of ['minPrice', 'maxPrice'] as const) {
+      if (!draft[key].trim()) continue;
+      if (!draft.currency) {
         found[key] = m.priceInvalid;
+        continue;
+      }
+      const reading = readAmount(draft[key], draft.currency);
+      if (reading.ok) applied[key] = minorToDecimalString(reading.minor, minorDigits(draft.currency));
+      else found[key] = reading.message;
+    }
     if (draft.country && !/^[A-Za-z]{2}$/.test(draft.country)) found.country = m.countryInvalid;
     setErrors(found);
-    if (Object.keys(found).length === 0) props.onApply(draft);
+    if (Object.keys(found).length === 0) props.onApply(applied);
   };
 
   const clear = () => {
