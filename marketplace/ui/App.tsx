@@ -44,6 +44,8 @@ const PlatformMetricsPage = lazy(() => import('./admin/PlatformMetricsPage.tsx')
 // The analysts' tools (platform staff): the query explorer and the SQL console, one chunk each.
 const ExplorePage = lazy(() => import('./analyst/ExplorePage.tsx'));
 const SqlConsolePage = lazy(() => import('./analyst/SqlConsolePage.tsx'));
+// The inbox (retailers and manufacturers): list and conversation in one chunk.
+const MessagesPage = lazy(() => import('./messages/MessagesPage.tsx'));
 
 const pageFallback = <Skeleton height={40} width="50%" label="Loading page" />;
 
@@ -57,6 +59,10 @@ const sellerPage = (element: ReactNode) => (
 );
 // Admin pages check the platform:admin permission themselves (admin/AdminFrame.tsx), inside their chunk.
 const adminPage = (element: ReactNode) => <RequireKind kinds={['platform']}>{page(element)}</RequireKind>;
+// Messages are between the two trading sides; platform staff are no party to them (messaging/thread-access.ts).
+const tradingPage = (element: ReactNode) => (
+  <RequireKind kinds={['retailer', 'manufacturer']}>{page(element)}</RequireKind>
+);
 
 export function App() {
   return (
@@ -111,6 +117,9 @@ export function App() {
             <Route path="order-groups/:id" element={page(<ConfirmationPage />, BUYERS)} />
             <Route path="orders" element={page(<OrdersPage />)} />
             <Route path="orders/:id" element={page(<OrderDetailPage />)} />
+            <Route path="messages" element={tradingPage(<MessagesPage />)} />
+            <Route path="messages/new" element={tradingPage(<MessagesPage compose />)} />
+            <Route path="messages/:threadId" element={tradingPage(<MessagesPage />)} />
             <Route path="products" element={sellerPage(<ProductsPage />)} />
             <Route path="products/new" element={sellerPage(<ProductEditorPage />)} />
             <Route path="products/import" element={sellerPage(<ImportPage />)} />

@@ -7,6 +7,7 @@ import { formatDateTime } from '../data/dates.ts';
 import { downloadWithSession } from '../data/download.ts';
 import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi, useApiSend } from '../data/useApi.ts';
+import { OrderConversationCard } from '../messages/StartConversation.tsx';
 import { canBuy, useCart } from '../storefront/CartContext.tsx';
 import type { Cart } from '../storefront/types.ts';
 import { orderMessages as m } from './messages.ts';
@@ -114,6 +115,7 @@ function OrderView({
             </Card>
           )}
           {invoice.data && <InvoiceCard orderId={order.id} invoice={invoice.data} />}
+          <OrderConversationCard order={order} side={side} />
         </div>
       </div>
     </>

@@ -3,6 +3,7 @@ import { useSession } from '../auth/SessionContext.tsx';
 import { Button, CountBadge } from '../components/index.ts';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
 import { CartProvider, useCart } from '../storefront/CartContext.tsx';
+import { UnreadMessagesBadge } from '../messages/UnreadMessagesBadge.tsx';
 import { VerificationBanner } from '../verification/VerificationBanner.tsx';
 import { shellMessages as m } from './messages.ts';
 import { KIND_LABEL, ROLE_LABEL, cartCountLabel, navFor, navLabel, type NavItem } from './navigation.ts';
@@ -20,6 +21,7 @@ export function AppShell() {
 
 function NavCount({ item }: { item: NavItem }) {
   const { cart } = useCart();
+  if (item.badge === 'unreadMessages') return <UnreadMessagesBadge />;
   if (item.badge !== 'cartLines' || !cart) return null;
   return <CountBadge count={cart.lineCount} label={cartCountLabel(cart.lineCount)} />;
 }

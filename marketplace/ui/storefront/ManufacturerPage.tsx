@@ -4,6 +4,7 @@ import { Badge, Card, EmptyState, PageTitle, Pagination, Skeleton } from '../com
 import { formatDate } from '../data/dates.ts';
 import { useApi } from '../data/useApi.ts';
 import { withColon } from '../i18n/index.ts';
+import { MessageManufacturerButton } from '../messages/StartConversation.tsx';
 import { manufacturerMessages as m, catalogMessages } from './messages.ts';
 import { ProductCard } from './ProductCard.tsx';
 import type { ManufacturerProfile } from './types.ts';
@@ -29,6 +30,7 @@ export default function ManufacturerPage() {
     <>
       <PageTitle
         title={p.name}
+        actions={<MessageManufacturerButton manufacturerId={p.id} name={p.name} />}
         description={
           <>
             {m.location(p.city, p.country)} · {m.since(formatDate(p.memberSince))}
