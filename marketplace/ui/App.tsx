@@ -44,6 +44,10 @@ const PlatformMetricsPage = lazy(() => import('./admin/PlatformMetricsPage.tsx')
 // The analysts' tools (platform staff): the query explorer and the SQL console, one chunk each.
 const ExplorePage = lazy(() => import('./analyst/ExplorePage.tsx'));
 const SqlConsolePage = lazy(() => import('./analyst/SqlConsolePage.tsx'));
+// Returns and claims: the list, one claim, and the admin's Disputes tab, one chunk each.
+const ClaimsPage = lazy(() => import('./claims/ClaimsPage.tsx'));
+const ClaimDetailPage = lazy(() => import('./claims/ClaimDetailPage.tsx'));
+const DisputesPage = lazy(() => import('./claims/DisputesPage.tsx'));
 // The inbox (retailers and manufacturers): list and conversation in one chunk.
 const MessagesPage = lazy(() => import('./messages/MessagesPage.tsx'));
 
@@ -117,6 +121,8 @@ export function App() {
             <Route path="order-groups/:id" element={page(<ConfirmationPage />, BUYERS)} />
             <Route path="orders" element={page(<OrdersPage />)} />
             <Route path="orders/:id" element={page(<OrderDetailPage />)} />
+            <Route path="claims" element={page(<ClaimsPage />)} />
+            <Route path="claims/:id" element={page(<ClaimDetailPage />)} />
             <Route path="messages" element={tradingPage(<MessagesPage />)} />
             <Route path="messages/new" element={tradingPage(<MessagesPage compose />)} />
             <Route path="messages/:threadId" element={tradingPage(<MessagesPage />)} />
@@ -139,6 +145,7 @@ export function App() {
             <Route path="admin/products" element={adminPage(<ModerationPage />)} />
             <Route path="admin/orders" element={adminPage(<OrdersAttentionPage />)} />
             <Route path="admin/platform" element={adminPage(<PlatformMetricsPage />)} />
+            <Route path="admin/disputes" element={adminPage(<DisputesPage />)} />
             <Route
               path="analytics/explore"
               element={<RequireKind kinds={['platform']}>{page(<ExplorePage />)}</RequireKind>}

@@ -7,6 +7,7 @@ import '../styles/admin.css';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
+import { DISPUTES_TAB } from '../claims/admin-tab.ts';
 import { Card, EmptyState } from '../components/index.ts';
 import { adminMessages as m } from './messages.ts';
 import { opsMessages } from './ops-messages.ts';
@@ -20,6 +21,7 @@ const SECTIONS = [
   { path: '/admin/products', label: m.nav.products },
   { path: '/admin/orders', label: opsMessages.nav.orders },
   { path: '/admin/platform', label: opsMessages.nav.platform },
+  DISPUTES_TAB,
 ];
 
 export const isPlatformAdmin = (permissions: string[] | undefined) =>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../data/dates.ts';
 import { downloadWithSession } from '../data/download.ts';
 import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi, useApiSend } from '../data/useApi.ts';
+import { OrderClaims } from '../claims/OrderClaims.tsx';
 import { OrderConversationCard } from '../messages/StartConversation.tsx';
 import { canBuy, useCart } from '../storefront/CartContext.tsx';
 import type { Cart } from '../storefront/types.ts';
@@ -94,6 +95,7 @@ function OrderView({
             <Totals order={order} invoice={invoice.data} />
           </Card>
           <OrderReview order={order} side={side} />
+          <OrderClaims order={order} side={side} />
         </div>
         <div className="stack">
           <Card title={m.timeline} subtitle={m.live}>

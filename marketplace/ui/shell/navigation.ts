@@ -31,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/catalog', label: 'Catalog', kinds: ['retailer', 'manufacturer', 'platform'] },
   { path: '/cart', label: 'Cart', kinds: ['retailer'], permission: 'orders:place', badge: 'cartLines' },
   { path: '/orders', label: 'Orders', kinds: ['retailer', 'manufacturer', 'platform'] },
+  { path: '/claims', label: 'Claims', kinds: ['retailer', 'manufacturer'] },
   { path: '/messages', label: 'Messages', kinds: ['retailer', 'manufacturer'], badge: 'unreadMessages' },
   // The seller portal. Every member of a manufacturer sees these; the API decides what each role may do there.
   { path: '/products', label: 'Products', kinds: ['manufacturer'] },
