@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { formatMySql } from '@cubejs-backend/shared';
 import { LRUCache } from 'lru-cache';
-import { createQuery } from '@cubejs-backend/schema-compiler';
+import { createQuery, UserError } from '@cubejs-backend/schema-compiler';
+import { systemClock, type Clock } from '../platform/clock.ts';
 import { DomainError } from '../platform/errors.ts';
 import type { Principal } from '../platform/principal.ts';
 import type { Warehouse } from '../warehouse/client.ts';
 import type { CompiledModel } from './compiler.ts';
-import { parseCubeQuery, type CubeQuery } from './query.ts';
+import { checkFilterValues, parseCubeQuery, resolveDateRanges, type CubeQuery } from './query.ts';
 import { createDataVersion } from './data-version.ts';
 import { matchingPolicies, memberVisible, membersOf, secureQuery, securityContextFor } from './security.ts';
 
@@ -77,14 +78,41 @@ function cubeTime(value: string): string {
   return `${date}T${hms}.${ms.padEnd(3, '0').slice(0, 3)}`;
 }
 
+/**
+ * Cube's compiler reports what a query asks that the model cannot answer as a UserError: the caller's mistake,
+ * so a 400 naming it, never a 500. Anything else is ours and stays a server error.
+ */
+function asQueryProblem(error: unknown, where: string): unknown {
+  if (!(error instanceof UserError)) return error;
+  const joins = /Can't find join path to join (.*)$/.exec(error.message);
+  if (joins) {
+    const cubes = [...joins[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    return new DomainError(
+      'invalid_input',
+      'cubes_not_joined',
+      `The ${where} combines cubes that cannot be joined: ${cubes.join(', ')}. Query members of cubes joined to one another (for example orders with sellers or buyers), or ask in separate queries.`,
+      [{ field: where, message: `no join path between ${cubes.join(' and ')}` }],
+    );
+  }
+  return new DomainError(
+    'invalid_input',
+    'invalid_query',
+    `The ${where} cannot be answered: ${error.message}`,
+    [{ field: where, message: error.message }],
+  );
+}
+
 export function createGateway(deps: {
   model: CompiledModel;
   warehouse: Warehouse;
   cacheSize?: number;
   /** Off only for benchmarks, which must measure the warehouse rather than the cache. */
   cache?: boolean;
+  /** "Today", "last 7 days" and the like are resolved against this clock, in UTC. */
+  clock?: Clock;
 }) {
   const { model, warehouse } = deps;
+  const clock = deps.clock ?? systemClock;
   const dataVersion = createDataVersion(warehouse);
   // Answers keyed by the secured query, the caller's security context and the data version: a new event
   // changes the version, so nobody is served rows from before it once the version is re-read (<= 250 ms).
@@ -99,18 +127,25 @@ export function createGateway(deps: {
   // compiled SQL is kept per secured query (the row filters are part of the key).
   const compiledQueries = new LRUCache<string, Compiled>({ max: 5_000 });
 
-  function compile(query: CubeQuery): Compiled {
+  function compile(query: CubeQuery, where = 'query'): Compiled {
     const cacheKey = JSON.stringify(query);
     const hit = compiledQueries.get(cacheKey);
     if (hit) return hit;
-    const compiled = createQuery(model, 'clickhouse', {
-      ...query,
-      // Cube's compiler reads rowLimit (its API gateway maps the REST `limit` onto it).
-      rowLimit: query.limit ?? DEFAULT_LIMIT,
-      timezone: 'UTC',
-      useNativeSqlPlanner: false,
-    });
-    const [rawSql, params] = compiled.buildSqlAndParams() as [string, unknown[]];
+    let compiled: ReturnType<typeof createQuery>;
+    let rawSql: string;
+    let params: unknown[];
+    try {
+      compiled = createQuery(model, 'clickhouse', {
+        ...query,
+        // Cube's compiler reads rowLimit (its API gateway maps the REST `limit` onto it).
+        rowLimit: query.limit ?? DEFAULT_LIMIT,
+        timezone: 'UTC',
+        useNativeSqlPlanner: false,
+      });
+      [rawSql, params] = compiled.buildSqlAndParams() as [string, unknown[]];
+    } catch (error) {
+      throw asQueryProblem(error, where);
+    }
     // SQL aliases mapped back to member names, the keys Cube's clients read.
     const columns: Compiled['columns'] = [];
     for (const m of query.measures ?? [])
@@ -157,10 +192,15 @@ export function createGateway(deps: {
 
   /** Validates and secures one raw query: the only way a query reaches the compiler. */
   function prepare(principal: Caller, raw: unknown, index?: number) {
-    const query = parseCubeQuery(raw, index);
+    const where = index === undefined ? 'query' : `query[${index}]`;
+    const query = resolveDateRanges(parseCubeQuery(raw, index), clock.now(), where);
+    checkFilterValues(query, where);
     assertInsideDashboard(principal, query);
     const context = securityContextFor(principal);
     const secured = secureQuery(model, query, context);
+    // Compiling is where Cube finds what it cannot answer (cubes with no join path between them): do it here so
+    // /load, /sql and /dry-run refuse the same queries, as a 400. The result is cached for the run that follows.
+    compile(secured, where);
     return { query, secured, context };
   }
 

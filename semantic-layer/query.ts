@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../platform/errors.ts';
+import { checkAbsoluteDate, resolveRelativeRange } from './date-range.ts';
 
 const memberName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, {
   message: 'must be a member name like cube.member',
@@ -134,4 +135,75 @@ export function parseCubeQuery(raw: unknown, index?: number): CubeQuery {
     limit: q.limit,
     offset: q.offset,
   };
+}
+
+/**
+ * Relative date ranges ("last 7 days") become the two dates they mean at `now` (UTC), as Cube's API gateway
+ * resolves them before compiling; absolute ones are checked, so a date the warehouse cannot read is a 400.
+ * The normalized query then carries dates only, which also keys the caches by the period actually asked for.
+ */
+export function resolveDateRanges(query: CubeQuery, now: Date, where = 'query'): CubeQuery {
+  if (!query.timeDimensions?.some((td) => td.dateRange !== undefined)) return query;
+  return {
+    ...query,
+    timeDimensions: query.timeDimensions.map((td, i) => {
+      const field = `${where}.timeDimensions.${i}.dateRange`;
+      if (td.dateRange === undefined) return td;
+      const dateRange: [string, string] =
+        typeof td.dateRange === 'string'
+          ? resolveRelativeRange(td.dateRange, now, field)
+          : [
+              checkAbsoluteDate(td.dateRange[0], `${field}.0`),
+              checkAbsoluteDate(td.dateRange[1], `${field}.1`),
+            ];
+      return { ...td, dateRange };
+    }),
+  };
+}
+
+const DATE_OPERATORS: Record<string, number> = {
+  inDateRange: 2,
+  notInDateRange: 2,
+  beforeDate: 1,
+  beforeOrOnDate: 1,
+  afterDate: 1,
+  afterOrOnDate: 1,
+};
+const NUMBER_OPERATORS = new Set(['gt', 'gte', 'lt', 'lte']);
+
+/**
+ * Filter values the warehouse would fail to read (a date that is not one, a number that is not one, a range
+ * with one bound) are the caller's mistake: a 400 naming the value, instead of a ClickHouse error and a 500.
+ * Cube documents gt/gte/lt/lte for numbers and the date operators for ISO dates, so that is what is accepted.
+ */
+export function checkFilterValues(query: CubeQuery, where = 'query'): void {
+  const visit = (filter: CubeFilter, path: string) => {
+    if ('or' in filter) return filter.or.forEach((f, i) => visit(f, `${path}.or.${i}`));
+    if ('and' in filter) return filter.and.forEach((f, i) => visit(f, `${path}.and.${i}`));
+    const values = filter.values ?? [];
+    const count = DATE_OPERATORS[filter.operator];
+    if (count !== undefined) {
+      if (values.length !== count) {
+        throw new DomainError(
+          'invalid_input',
+          'invalid_filter',
+          `${path}.values: ${filter.operator} takes ${count === 2 ? 'two dates, from and to' : 'one date'}.`,
+          [{ field: `${path}.values`, message: `needs exactly ${count} date${count === 2 ? 's' : ''}` }],
+        );
+      }
+      values.forEach((v, i) => checkAbsoluteDate(v, `${path}.values.${i}`));
+    } else if (NUMBER_OPERATORS.has(filter.operator)) {
+      values.forEach((v, i) => {
+        if (v.trim() === '' || !Number.isFinite(Number(v))) {
+          throw new DomainError(
+            'invalid_input',
+            'invalid_filter',
+            `${path}.values.${i} "${v}" is not a number, which ${filter.operator} compares with.`,
+            [{ field: `${path}.values.${i}`, message: 'must be a number' }],
+          );
+        }
+      });
+    }
+  };
+  (query.filters ?? []).forEach((f, i) => visit(f, `${where}.filters.${i}`));
 }

@@ -246,6 +246,139 @@ describe('unit cost, margin and the platform-wide analytics', () => {
   });
 });
 
+describe('commission tiers, inventory, product views and searches', () => {
+  let model: CompiledModel;
+  beforeAll(async () => {
+    model = await compileModel(MODEL_DIR);
+  });
+  const secure = (principal: Principal, raw: unknown) =>
+    secureQuery(model, parseCubeQuery(raw), securityContextFor(principal));
+  const ownRows = (cube: string) => ({
+    member: `${cube}.seller_company_id`,
+    operator: 'equals',
+    values: [SELLER],
+  });
+
+  it("never tells a retailer a manufacturer's volume tier or discount, wherever the member hides", () => {
+    const hostile: object[] = [
+      { measures: ['orders.gmv'], dimensions: ['orders.tier'] },
+      { measures: ['orders.gmv'], dimensions: ['orders.tier_label'] },
+      { measures: ['orders.gmv'], dimensions: ['orders.volume_discount_bps'] },
+      { measures: ['order_lines.units'], dimensions: ['order_lines.tier'] },
+      { dimensions: ['sellers.name', 'sellers.tier'] },
+      { measures: ['orders.gmv'], filters: [{ member: 'orders.tier', operator: 'gt', values: ['1'] }] },
+      {
+        measures: ['orders.gmv'],
+        filters: [
+          {
+            or: [
+              { member: 'orders.status', operator: 'set' },
+              { member: 'sellers.tier', operator: 'equals', values: ['3'] },
+            ],
+          },
+        ],
+      },
+      { measures: ['orders.gmv'], order: { 'orders.volume_discount_bps': 'desc' } },
+    ];
+    for (const query of hostile)
+      expect(() => secure(who('retailer'), query), JSON.stringify(query)).toThrow(/do not have access/);
+  });
+
+  it('gives a manufacturer GMV by tier over its own orders only, and executives every tier', () => {
+    expect(
+      secure(who('manufacturer'), {
+        measures: ['orders.gmv', 'orders.take_rate'],
+        dimensions: ['orders.tier_label'],
+      }).filters,
+    ).toEqual([ownRows('orders')]);
+    expect(secure(who('manufacturer'), { dimensions: ['sellers.tier'] }).filters).toEqual([
+      { member: 'sellers.company_id', operator: 'equals', values: [SELLER] },
+    ]);
+    expect(
+      secure(who('platform', 'executive'), { measures: ['orders.take_rate'], dimensions: ['orders.tier'] })
+        .filters,
+    ).toEqual([]);
+  });
+
+  it("confines a manufacturer to its own stock and its own products' views, whatever `or` it sends", () => {
+    for (const [cube, measure] of [
+      ['inventory', 'days_of_cover'],
+      ['inventory', 'current_on_hand'],
+      ['product_views', 'conversion_rate'],
+      ['product_views', 'unique_viewers'],
+    ]) {
+      const q = secure(who('manufacturer'), {
+        measures: [`${cube}.${measure}`],
+        dimensions: ['products.name'],
+        filters: [
+          {
+            or: [
+              { member: `${cube}.seller_company_id`, operator: 'equals', values: [OTHER] },
+              { member: `${cube}.product_id`, operator: 'set' },
+            ],
+          },
+        ],
+      });
+      expect(q.filters).toHaveLength(2);
+      expect(q.filters![1]).toEqual(ownRows(cube!));
+    }
+  });
+
+  it('never tells a manufacturer which retailer viewed its products', () => {
+    const hostile: object[] = [
+      { measures: ['product_views.views'], dimensions: ['product_views.buyer_company_id'] },
+      {
+        measures: ['product_views.views'],
+        filters: [{ member: 'product_views.buyer_company_id', operator: 'equals', values: [OTHER] }],
+      },
+      {
+        measures: ['product_views.views'],
+        filters: [
+          { and: [{ member: 'product_views.buyer_company_id', operator: 'startsWith', values: ['0'] }] },
+        ],
+      },
+      { measures: ['product_views.views'], order: { 'product_views.buyer_company_id': 'asc' } },
+      // Views carry no join to retailers: their names cannot be reached from here at all.
+      { measures: ['product_views.views'], dimensions: ['buyers.name'] },
+    ];
+    for (const query of hostile)
+      expect(() => secure(who('manufacturer'), query), JSON.stringify(query)).toThrow(/do not have access/);
+  });
+
+  it('keeps what retailers typed to platform staff: no manufacturer or retailer reaches a search', () => {
+    const hostile: object[] = [
+      { measures: ['searches.count'] },
+      { measures: ['searches.count'], dimensions: ['searches.search_terms'] },
+      { measures: ['searches.zero_result_rate'] },
+      {
+        measures: ['orders.gmv'],
+        filters: [{ member: 'searches.search_terms', operator: 'contains', values: ['a'] }],
+      },
+      { measures: ['orders.gmv'], segments: ['searches.found_nothing'] },
+      { measures: ['orders.gmv'], order: { 'searches.count': 'desc' } },
+    ];
+    for (const kind of ['manufacturer', 'retailer'] as const)
+      for (const query of hostile)
+        expect(() => secure(who(kind), query), `${kind} ${JSON.stringify(query)}`).toThrow(
+          /do not have access/,
+        );
+    for (const role of ['executive', 'admin', 'analyst'])
+      expect(
+        secure(who('platform', role), { measures: ['searches.count'], dimensions: ['searches.search_terms'] })
+          .filters,
+      ).toEqual([]);
+  });
+
+  it('shows retailers no stock and no product views at all', () => {
+    for (const query of [
+      { measures: ['inventory.on_hand'] },
+      { measures: ['product_views.views'] },
+      { measures: ['orders.gmv'], filters: [{ member: 'inventory.sku', operator: 'set' }] },
+    ])
+      expect(() => secure(who('retailer'), query), JSON.stringify(query)).toThrow(/do not have access/);
+  });
+});
+
 describe('query limits', () => {
   it('caps every query at the requested limit, and at 10,000 rows when none is given', async () => {
     const { createGateway } = await import('./gateway.ts');

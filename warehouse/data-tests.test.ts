@@ -38,6 +38,11 @@ describe('warehouse data tests on the demo marketplace', () => {
         'mart_seller_fulfilment: unique_combination(seller_company_id, day)',
         'mart_daily_category_sales: unique_combination(day, category_path)',
         'mart_seller_benchmarks: expression_is_true(bands_shown = (peers >= 5))',
+        'fct_inventory_movements: unique(movement_id)',
+        'fct_inventory_daily: unique_combination(variant_id, day)',
+        'fct_product_views: unique(view_id)',
+        'fct_searches: unique(search_id)',
+        "fct_orders: expression_is_true(isNull(volume_tier) OR plan != 'free' OR volume_discount_bps = 0)",
       ]),
     );
   });

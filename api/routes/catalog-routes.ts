@@ -20,6 +20,7 @@ import { registerInventoryRoutes } from './inventory-routes.ts';
 import { pageQuery } from './pagination.ts';
 import { registerProductImageRoutes } from './product-image-routes.ts';
 import { productPage, productSummary, sellerProduct } from './product-responses.ts';
+import { signedInCaller } from './signed-in-caller.ts';
 import { registerVariantRoutes } from './variant-routes.ts';
 
 const idParams = z.object({ id: z.uuid({ message: 'must be a product id (UUID)' }) }).strict();
@@ -147,12 +148,16 @@ export function registerCatalogRoutes(
       query: searchQuery,
       response: z.object({ items: z.array(productSummary), total: z.number().int() }),
     },
-    async ({ query }) =>
-      catalog.browse({
-        ...query,
-        ...(query.minPrice !== undefined ? { minPriceMinor: query.minPrice } : {}),
-        ...(query.maxPrice !== undefined ? { maxPriceMinor: query.maxPrice } : {}),
-      }),
+    // Public; a signed-in retailer's search is also recorded for analytics (catalog.searched).
+    async ({ query, req, res }) =>
+      catalog.browse(
+        {
+          ...query,
+          ...(query.minPrice !== undefined ? { minPriceMinor: query.minPrice } : {}),
+          ...(query.maxPrice !== undefined ? { maxPriceMinor: query.maxPrice } : {}),
+        },
+        await signedInCaller(deps.authenticate, req, res),
+      ),
   );
   api.defineRoute(
     {
@@ -164,7 +169,9 @@ export function registerCatalogRoutes(
       params: idParams,
       response: productPage,
     },
-    async ({ params }) => catalog.productPage(params.id),
+    // Public; a signed-in retailer's visit is also recorded for analytics (product.viewed, throttled).
+    async ({ params, req, res }) =>
+      catalog.productPage(params.id, await signedInCaller(deps.authenticate, req, res)),
   );
 
   // A seller's own catalog: drafts, moderation notes and unit cost live only here.

@@ -144,6 +144,11 @@ export const payloadSchemas: Record<string, z.ZodType> = {
     commissionRateBps: z.number().int().nonnegative().optional(),
     plan: z.enum(['free', 'professional', 'enterprise']).optional(),
     shipTo: z.object({ country: z.string().length(2), region: z.string(), city: z.string() }).optional(),
+    // Added for commission analytics (optional: earlier events stay valid): the volume tier the manufacturer's
+    // month-to-date GMV reached (1 = from $0), where it starts, and the discount it gave.
+    volumeTier: z.number().int().positive().optional(),
+    volumeTierFromUsdMinor: minor.nonnegative().optional(),
+    volumeDiscountBps: z.number().int().nonnegative().optional(),
   }),
   // Fulfilment (marketplace/orders/order-state-machine.ts): one event per status change after placement.
   'order.status_changed@1': z.object({
@@ -298,6 +303,35 @@ export const payloadSchemas: Record<string, z.ZodType> = {
       )
       .min(1),
   }),
+  // Shopper interest (marketplace/catalog/catalog-interest.ts): product pages opened and searches made by signed-in
+  // retailers. Search text is platform data (the semantic layer shows it to platform staff only).
+  'product.viewed@1': z.object({
+    productId: uuid,
+    sellerCompanyId: uuid,
+    buyerCompanyId: uuid,
+    userId: uuid,
+    viewedAt: isoUtc,
+  }),
+  'catalog.searched@1': z.object({
+    searchId: uuid,
+    buyerCompanyId: uuid,
+    userId: uuid,
+    query: z.string().max(200),
+    filters: z.object({
+      category: z.string().optional(),
+      currency: z.string().optional(),
+      minPriceMinor: minor.nonnegative().optional(),
+      maxPriceMinor: minor.nonnegative().optional(),
+      maxMoq: z.number().int().nonnegative().optional(),
+      country: z.string().optional(),
+      certification: z.string().optional(),
+      verifiedOnly: z.boolean().optional(),
+      minRating: z.number().min(1).max(5).optional(),
+    }),
+    sort: z.string(),
+    resultCount: z.number().int().nonnegative(),
+    searchedAt: isoUtc,
+  }),
   // Returns and claims (marketplace/claims/events.ts): ids, kinds, outcomes and amounts; never descriptions or notes.
   'claim.opened@1': z.object({
     claimId: uuid,
@@ -424,6 +458,7 @@ export const AGGREGATE_TYPES = [
   'review',
   'claim',
   'subscription',
+  'catalog',
 ] as const;
 
 export type Validation = { ok: true; event: DomainEvent } | { ok: false; reason: string };

@@ -14,6 +14,7 @@ import {
   requireCatalogWriter,
   requireSellerMember,
 } from '../inventory/inventory-service.ts';
+import { createCatalogInterest } from './catalog-interest.ts';
 import { createCsvTransfer } from './csv-transfer.ts';
 import { createDirectory } from './directory.ts';
 import { createModeration } from './moderation.ts';
@@ -30,6 +31,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const editing = createProductEditing(deps);
   const variants = createVariantEditing(deps);
+  const interest = createCatalogInterest(deps);
   const actorOf = (p: Principal) => ({ userId: p.userId, companyId: p.companyId, kind: 'user' as const });
 
   /** Lists products for the caller's company, all or none; returns their ids in input order. */
@@ -52,8 +54,11 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
     return (await loadProduct(db, id!, 'seller'))!;
   }
 
-  /** A buyer's (or anyone's) product page: published, not hidden, seller active; else not found. */
-  async function productPage(id: string) {
+  /**
+   * A buyer's (or anyone's) product page: published, not hidden, seller active; else not found. A signed-in
+   * retailer's visit is recorded for the manufacturer's analytics (`product.viewed`, throttled).
+   */
+  async function productPage(id: string, viewer?: Principal) {
     const visible = await db
       .selectFrom('products as p')
       .innerJoin('companies as c', 'c.id', 'p.seller_company_id')
@@ -65,7 +70,15 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
       .executeTakeFirst();
     if (!visible) throw notFound('product', id);
     const product = (await loadProduct(db, id, 'public'))!;
+    if (viewer) await interest.productViewed(viewer, product);
     return { ...product, related: await relatedProducts(db, id) };
+  }
+
+  /** Search and browse (see search.ts); without `q`, newest first. A signed-in retailer's search is recorded. */
+  async function browse(filter: SearchFilter, searcher?: Principal) {
+    const result = await searchProducts(db, filter);
+    if (searcher) await interest.searched(searcher, filter, result.total);
+    return result;
   }
 
   async function myProducts(
@@ -97,8 +110,7 @@ export function createCatalogService(deps: { db: Db; clock: Clock }) {
   return {
     createProducts,
     listProduct,
-    /** Search and browse (see search.ts); without `q`, newest first. */
-    browse: (filter: SearchFilter) => searchProducts(db, filter),
+    browse,
     productPage,
     categories: () => categoryTree(db),
     myProducts,

@@ -103,3 +103,46 @@ export interface ProductInventoryMovedV1 {
     reserved: number;
   }>;
 }
+
+export const PRODUCT_VIEWED = 'product.viewed';
+export const CATALOG_SEARCHED = 'catalog.searched';
+
+/**
+ * A signed-in retailer opened a product page; at most one per retailer and product every 30 minutes
+ * (catalog-interest.ts), so reloads do not count as interest.
+ */
+export interface ProductViewedV1 {
+  productId: string;
+  sellerCompanyId: string;
+  buyerCompanyId: string;
+  userId: string;
+  /** ISO 8601 UTC. */
+  viewedAt: string;
+}
+
+/**
+ * A signed-in retailer searched or filtered the catalog (first page only, so paging is not a new search). The
+ * query text is platform data: the semantic layer shows it to platform staff only, never to manufacturers.
+ */
+export interface CatalogSearchedV1 {
+  searchId: string;
+  buyerCompanyId: string;
+  userId: string;
+  /** The keywords as typed, trimmed ('' when only filters were used). */
+  query: string;
+  filters: {
+    category?: string;
+    currency?: string;
+    minPriceMinor?: number;
+    maxPriceMinor?: number;
+    maxMoq?: number;
+    country?: string;
+    certification?: string;
+    verifiedOnly?: boolean;
+    minRating?: number;
+  };
+  sort: string;
+  resultCount: number;
+  /** ISO 8601 UTC. */
+  searchedAt: string;
+}

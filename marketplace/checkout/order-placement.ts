@@ -260,6 +260,14 @@ async function announcePlaced(tx: Tx, orderId: string, actor: Actor, at: Date) {
       commissionUsdMinor: applyRate(commission.amountMinor, fxRate),
       commissionRateBps: commission.effectiveRateBps,
       plan: commission.plan,
+      // The volume tier behind the rate (absent for orders whose snapshot predates it), for analytics by tier.
+      ...(commission.volumeTier === undefined
+        ? {}
+        : {
+            volumeTier: commission.volumeTier,
+            volumeTierFromUsdMinor: commission.volumeTierMinMonthGmvUsdMinor ?? 0,
+            volumeDiscountBps: commission.volumeDiscountBps,
+          }),
       shipTo: { country: address.country, region: address.region, city: address.city },
     },
   });

@@ -261,6 +261,8 @@ describe('commission: the table of worked examples', () => {
     expect(snapshot).toMatchObject({
       rateCardAt: '2026-11-28T12:00:00.000Z',
       baseRateBps: 350,
+      volumeTier: 2,
+      volumeTierMinMonthGmvUsdMinor: 1_000_000,
       volumeDiscountBps: 50,
       monthGmvUsdMinor: 2_000_000,
       effectiveRateBps: 400,

@@ -49,6 +49,13 @@ export interface CommissionSnapshot {
   plan: Plan;
   baseRateBps: number;
   monthGmvUsdMinor: number;
+  /**
+   * The volume tier the month's GMV reached, 1 for the lowest (from $0), and where that tier starts; for
+   * analytics (GMV and take rate by tier). Free plans reach tiers too, without a discount. Absent from snapshots
+   * stored before it was added.
+   */
+  volumeTier?: number;
+  volumeTierMinMonthGmvUsdMinor?: number;
   volumeDiscountBps: number;
   negotiatedRateBps: number | null;
   lines: Array<{
@@ -80,7 +87,6 @@ function ruleFor(card: RateCard, categoryPath: string | null) {
 }
 
 function volumeDiscount(card: RateCard, plan: Plan, monthGmvUsdMinor: number) {
-  if (plan === 'free') return { discountBps: 0, topTier: false };
   let discountBps = 0;
   let tierIndex = 0;
   card.volumeTiers.forEach((tier, i) => {
@@ -89,7 +95,9 @@ function volumeDiscount(card: RateCard, plan: Plan, monthGmvUsdMinor: number) {
       tierIndex = i;
     }
   });
-  return { discountBps, topTier: tierIndex === card.volumeTiers.length - 1 && tierIndex > 0 };
+  const tier = { tierIndex, tierFrom: card.volumeTiers[tierIndex]?.minMonthGmvUsdMinor ?? 0 };
+  if (plan === 'free') return { ...tier, discountBps: 0, topTier: false };
+  return { ...tier, discountBps, topTier: tierIndex === card.volumeTiers.length - 1 && tierIndex > 0 };
 }
 
 /** Splits `total` over `weights` in proportion, by largest remainder, so the parts add up exactly. */
@@ -120,7 +128,11 @@ export function minimumCommission(usdRate: string): number {
 
 export function commissionFor(card: RateCard, input: CommissionInput): CommissionSnapshot {
   const baseRateBps = card.planRatesBps[input.plan];
-  const { discountBps, topTier } = volumeDiscount(card, input.plan, input.monthGmvUsdMinor);
+  const { discountBps, topTier, tierIndex, tierFrom } = volumeDiscount(
+    card,
+    input.plan,
+    input.monthGmvUsdMinor,
+  );
   const negotiated = topTier ? card.negotiatedRateBps : null;
 
   const lines = input.lines.map((line) => {
@@ -163,6 +175,8 @@ export function commissionFor(card: RateCard, input: CommissionInput): Commissio
     plan: input.plan,
     baseRateBps,
     monthGmvUsdMinor: input.monthGmvUsdMinor,
+    volumeTier: tierIndex + 1,
+    volumeTierMinMonthGmvUsdMinor: tierFrom,
     volumeDiscountBps: negotiated !== null ? 0 : discountBps,
     negotiatedRateBps: negotiated,
     lines: lines.map((l, i) => ({

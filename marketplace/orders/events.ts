@@ -53,6 +53,13 @@ export interface OrderPlacedV1 {
   commissionUsdMinor?: number;
   commissionRateBps?: number;
   plan?: 'free' | 'professional' | 'enterprise';
+  /**
+   * Checkout orders: the commission volume tier the manufacturer's month-to-date GMV reached (1 = from $0), where
+   * that tier starts (USD minor units) and the discount it gave (0 on the Free plan or under a negotiated rate).
+   */
+  volumeTier?: number;
+  volumeTierFromUsdMinor?: number;
+  volumeDiscountBps?: number;
   shipTo?: { country: string; region: string; city: string };
 }
 

@@ -177,11 +177,14 @@ export const semanticLayerScenario = (mode: Mode) =>
         'claims',
         'daily_gmv',
         'fulfilment',
+        'inventory',
         'order_lines',
         'orders',
         'platform_revenue',
+        'product_views',
         'products',
         'refunds',
+        'searches',
         'seller_benchmarks',
         'seller_sales',
         'sellers',
@@ -192,6 +195,9 @@ export const semanticLayerScenario = (mode: Mode) =>
       expect(await names('buyer')).not.toContain('fulfilment');
       expect(await names('buyer')).not.toContain('platform_revenue');
       expect(await names('buyer')).not.toContain('subscriptions');
+      for (const cube of ['inventory', 'product_views', 'searches'])
+        expect(await names('buyer')).not.toContain(cube);
+      expect(await names('alpine')).not.toContain('searches');
       const buyerOrders = (
         await tp.http('GET', '/cubejs-api/v1/meta', { token: tokens.buyer })
       ).body.cubes.find((c: { name: string }) => c.name === 'orders');

@@ -47,6 +47,9 @@ SELECT
     line_total_minor - cost_minor                                          AS margin_minor,
     line_total_usd_minor - cost_usd_minor                                  AS margin_usd_minor,
     JSONExtract(line, 'leadTimeDays', 'Nullable(UInt32)')                  AS lead_time_days,
+    -- The order's commission volume tier and its discount (NULL on events from before they were carried).
+    JSONExtract(payload, 'volumeTier', 'Nullable(UInt8)')                  AS volume_tier,
+    JSONExtract(payload, 'volumeDiscountBps', 'Nullable(UInt32)')          AS volume_discount_bps,
     parseDateTime64BestEffort(JSONExtractString(payload, 'placedAt'), 3, 'UTC') AS placed_at,
     toUInt64(toUnixTimestamp64Milli(occurred_at))                          AS row_version
 FROM {{ source('wholesail', 'events_raw') }}

@@ -3,8 +3,8 @@
 -- writes an identical row that collapses with the first under FINAL. What happens after placement (status,
 -- refunds) lives in fct_order_status and fct_refunds and meets these rows in fct_orders_current, so this table
 -- never needs rewriting and GMV counts each order exactly once. Events from before checkout carry no tax,
--- total, commission, plan, destination or lead time: those read as no tax, total = subtotal, no commission,
--- '' (unknown), NULL.
+-- total, commission, plan, volume tier, destination or lead time: those read as no tax, total = subtotal, no
+-- commission, '' (unknown), NULL.
 SELECT
     JSONExtractString(payload, 'orderId')                                  AS order_id,
     JSONExtractString(payload, 'groupId')                                  AS group_id,
@@ -23,6 +23,11 @@ SELECT
     toDecimal64(JSONExtractString(payload, 'fxRate'), 8)                   AS fx_rate,
     CAST(JSONExtractString(payload, 'paymentMethod') AS LowCardinality(String)) AS payment_method,
     CAST(JSONExtractString(payload, 'plan') AS LowCardinality(String))     AS plan,
+    -- The commission volume tier the manufacturer's month-to-date GMV had reached (1 = from $0), where it starts
+    -- and the discount it gave; NULL on events from before they were carried.
+    JSONExtract(payload, 'volumeTier', 'Nullable(UInt8)')                  AS volume_tier,
+    JSONExtract(payload, 'volumeTierFromUsdMinor', 'Nullable(Int64)')      AS volume_tier_from_usd_minor,
+    JSONExtract(payload, 'volumeDiscountBps', 'Nullable(UInt32)')          AS volume_discount_bps,
     CAST(JSONExtractString(payload, 'shipTo', 'country') AS LowCardinality(String)) AS ship_country,
     JSONExtractString(payload, 'shipTo', 'region')                         AS ship_region,
     JSONExtractString(payload, 'shipTo', 'city')                           AS ship_city,

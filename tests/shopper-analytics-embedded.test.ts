@@ -1,0 +1,3 @@
+import { shopperAnalyticsScenario } from './support/shopper-analytics-scenario.ts';
+
+shopperAnalyticsScenario('embedded');
