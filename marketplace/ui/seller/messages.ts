@@ -2,8 +2,7 @@
  * Every word of the seller portal (products, import, inventory, team, plan and billing, settlements), in English,
  * Spanish and French (see ../i18n/README.md). Functions take the values a sentence needs; money and dates arrive
  * already formatted, counts are formatted here. Problems the API explains arrive in its own words and are shown
- * as they are. Amount fields read a decimal point only (data/money.ts parseMajorToMinor), so examples of what
- * to type keep it in every language.
+ * as they are. Typed amounts are read the page's way by data/money-input.ts, which words its own refusals.
  */
 import { formatNumber as n, localized, plural, type Catalog } from '../i18n/index.ts';
 import { sizeWith } from './file-size.ts';
@@ -297,7 +296,6 @@ const productFormEn = {
   skuRepeated: 'Another variant has this SKU',
   optionRepeated: 'Each option name once',
   oneVariant: 'Add at least one variant',
-  amountInvalid: 'Enter an amount such as 12.50',
   amountTooLarge: 'At most 1,000,000,000.00',
   amountPositive: 'Must be more than 0',
   leadTimeInvalid: 'A whole number of days from 0 to 365',
@@ -425,8 +423,7 @@ const productFormEs = {
   skuRepeated: 'Otra variante tiene este SKU',
   optionRepeated: 'Cada nombre de opción una sola vez',
   oneVariant: 'Añada al menos una variante',
-  amountInvalid: 'Introduzca un importe con punto decimal, como 12.50',
-  amountTooLarge: 'Como máximo mil millones (1000000000.00)',
+  amountTooLarge: 'Como máximo mil millones (1.000.000.000,00)',
   amountPositive: 'Debe ser mayor que 0',
   leadTimeInvalid: 'Un número entero de días entre 0 y 365',
   wholeAtLeast: (min) => `Un número entero, como mínimo ${min}`,
@@ -557,8 +554,7 @@ const productFormFr = {
   skuRepeated: 'Une autre variante a cette référence',
   optionRepeated: 'Chaque nom d’option une seule fois',
   oneVariant: 'Ajoutez au moins une variante',
-  amountInvalid: 'Saisissez un montant avec un point décimal, comme 12.50',
-  amountTooLarge: 'Un milliard au maximum (1000000000.00)',
+  amountTooLarge: 'Un milliard au maximum (1\u202f000\u202f000\u202f000,00)',
   amountPositive: 'Doit être supérieur à 0',
   leadTimeInvalid: 'Un nombre entier de jours de 0 à 365',
   wholeAtLeast: (min) => `Un nombre entier, au moins ${min}`,
