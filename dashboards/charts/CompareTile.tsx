@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { Skeleton } from '../../marketplace/ui/components/index.ts';
 import '../controls/controls.css';
 import { formatChange } from '../format.ts';
+import { chartMessages as m } from './messages.ts';
 
 export interface TileChange {
   /** "vs previous 30 days". */
@@ -32,7 +33,7 @@ export function CompareTile(props: {
     <div className="ws-kpi" data-testid={props.testId} data-value={props.raw ?? undefined}>
       <p className="ws-kpi__label">{props.label}</p>
       {props.value === null ? (
-        <Skeleton height={36} width="70%" label={`Loading ${props.label}`} />
+        <Skeleton height={36} width="70%" label={m.loading(props.label)} />
       ) : (
         <p className="ws-kpi__value" aria-live="polite">
           {props.value}
@@ -49,11 +50,11 @@ export function CompareTile(props: {
                   {/* Focusable so keyboard users reach the tooltip too; it is the element's description. */}
                   <span className="has-tip" tabIndex={0} aria-describedby={tipId}>
                     <span aria-hidden="true">—</span>
-                    <span className="visually-hidden">no change to show</span>
+                    <span className="visually-hidden">{m.noChange}</span>
                   </span>
                   <span className="ws-kpi__delta-label"> {c.label}</span>
                   <span role="tooltip" id={tipId} className="tip">
-                    {c.missing ?? 'Nothing to compare with'}
+                    {c.missing ?? m.nothingToCompare}
                   </span>
                 </li>
               );

@@ -1,6 +1,8 @@
 import { lazy, Suspense, type RefObject } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { Skeleton } from '../../marketplace/ui/components/index.ts';
+import '../controls/controls.css';
+import { chartMessages as m } from './messages.ts';
 
 // ECharts is the heaviest dependency: it loads with the first chart on screen, never with the login page.
 const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
@@ -17,6 +19,35 @@ export interface ChartPoint {
   name: string;
 }
 
+/** A series as its legend shows it: the same colour order as the chart's palette; comparisons dashed. */
+export interface LegendItem {
+  name: string;
+  dashed?: boolean;
+}
+
+/**
+ * The legend in HTML rather than ECharts' (a chunk the dashboards then never load): one swatch per series in the
+ * palette's order (EChartCanvas themes ECharts with --color-chart-1..8 in that order).
+ */
+function Legend(props: { items: LegendItem[] }) {
+  return (
+    <ul className="chart-legend">
+      {props.items.map((item, i) => (
+        <li key={item.name}>
+          <span
+            className={
+              item.dashed ? 'chart-legend__swatch chart-legend__swatch--dashed' : 'chart-legend__swatch'
+            }
+            style={{ ['--swatch' as string]: `var(--color-chart-${(i % 8) + 1})` }}
+            aria-hidden="true"
+          />
+          {item.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * A chart with a text alternative: `label` summarises it for screen readers (the canvas itself says nothing),
  * and pages put the same figures in a table next to it where the numbers matter. `onSelect` makes points
@@ -28,13 +59,23 @@ export function EChart(props: {
   height?: number;
   onSelect?: (point: ChartPoint) => void;
   handle?: RefObject<ChartHandle | null>;
+  /** The series to name above the chart, when there is more than one. */
+  legend?: LegendItem[];
 }) {
   const height = props.height ?? 280;
   return (
-    <div role="img" aria-label={props.label} className="chart">
-      <Suspense fallback={<Skeleton height={height} label="Loading chart" />}>
-        <EChartCanvas option={props.option} height={height} onSelect={props.onSelect} handle={props.handle} />
-      </Suspense>
-    </div>
+    <>
+      {props.legend && props.legend.length > 0 && <Legend items={props.legend} />}
+      <div role="img" aria-label={props.label} className="chart">
+        <Suspense fallback={<Skeleton height={height} label={m.loadingChart} />}>
+          <EChartCanvas
+            option={props.option}
+            height={height}
+            onSelect={props.onSelect}
+            handle={props.handle}
+          />
+        </Suspense>
+      </div>
+    </>
   );
 }

@@ -1,20 +1,23 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridSimpleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { ChartHandle, ChartPoint } from './EChart.tsx';
 
-// Only the pieces we draw with, so the lazy chunk stays small.
-echarts.use([
-  LineChart,
-  BarChart,
-  ScatterChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  CanvasRenderer,
-]);
+// Only the pieces we draw with, so the lazy chunk stays small: line and bar charts on a grid.
+echarts.use([LineChart, BarChart, GridSimpleComponent, CanvasRenderer]);
+
+/**
+ * Tooltips (and the axis pointer) load on the first pointer over any chart: a page that is only read never
+ * fetches them, and they keep the dashboards' first load under its budget (bench/web-bundle/size.ts). Charts
+ * draw the same without them; the `tooltip` of an option takes effect once they are there.
+ */
+let tooltips: Promise<unknown> | null = null;
+const loadTooltips = () => (tooltips ??= import('./echarts-tooltips.ts'));
+/** ECharts' legend only for an option that asks for one; the dashboards draw theirs in HTML (EChart.tsx). */
+let legends: Promise<unknown> | null = null;
+const loadLegends = () => (legends ??= import('./echarts-legend.ts'));
 
 /** The palette and text colours come from the design tokens, so charts follow the theme. */
 function themeFromTokens(element: HTMLElement) {
@@ -44,6 +47,10 @@ export default function EChartCanvas({
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const [pointable, setPointable] = useState(false);
+  const wantTooltips = () => {
+    if (!pointable) void loadTooltips().then(() => setPointable(true));
+  };
 
   useEffect(() => {
     const element = container.current!;
@@ -72,18 +79,30 @@ export default function EChartCanvas({
   }, [handle]);
 
   useEffect(() => {
-    const instance = chart.current;
-    if (!instance || !container.current) return;
-    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    instance.setOption(
-      { ...themeFromTokens(container.current), animation: !reducedMotion, ...option },
-      { notMerge: true },
-    );
-  }, [option]);
+    const element = container.current;
+    if (!chart.current || !element) return;
+    let current = true;
+    const draw = () => {
+      const instance = chart.current;
+      if (!current || !instance) return;
+      const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      instance.setOption(
+        { ...themeFromTokens(element), animation: !reducedMotion, ...option },
+        { notMerge: true },
+      );
+    };
+    if ('legend' in option && option.legend) void loadLegends().then(draw);
+    else draw();
+    return () => {
+      current = false;
+    };
+  }, [option, pointable]);
 
   return (
     <div
       ref={container}
+      onPointerEnter={wantTooltips}
+      onTouchStart={wantTooltips}
       style={{ height, width: '100%', cursor: onSelect ? 'pointer' : undefined }}
       data-selectable={onSelect ? 'true' : undefined}
     />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { EmptyState, Skeleton } from '../../marketplace/ui/components/index.ts';
 import type { LiveQuery } from '../cube/useLiveQuery.ts';
+import { chartMessages as m } from './messages.ts';
 
 /**
  * The three states every dashboard card has: loading (skeleton), failed (say what the API said), empty (say
@@ -15,11 +16,7 @@ export function QueryState(props: {
 }) {
   if (props.query.loading) return <Skeleton height={props.height ?? 200} />;
   if (props.query.error)
-    return (
-      <EmptyState title="These figures could not be loaded">
-        {props.query.error.message || 'The analytics service did not answer.'}
-      </EmptyState>
-    );
+    return <EmptyState title={m.failedTitle}>{props.query.error.message || m.noAnswer}</EmptyState>;
   if (props.isEmpty) return <>{props.empty}</>;
   return <>{props.children()}</>;
 }

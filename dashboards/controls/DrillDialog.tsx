@@ -17,6 +17,7 @@ import { centsToDecimal, type CsvColumn } from './csv.ts';
 import { useDashboardFilters } from './DashboardFilters.tsx';
 import type { DrillFormat, DrillKind, DrillRequest } from './DrillDown.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
+import { controlMessages as m } from './messages.ts';
 
 export const ROW_LIMIT = 100;
 
@@ -80,14 +81,14 @@ export default function DrillDialog(props: { request: DrillRequest; kind: DrillK
   }, []);
 
   const scope = [
-    range ? formatDayRange(range) : 'All time',
+    range ? formatDayRange(range) : m.allTime,
     page.country ? countryName(page.country) : null,
-    page.category ? `category ${page.category}` : null,
+    page.category ? m.category(page.category) : null,
   ]
     .filter(Boolean)
     .join(' · ');
   const csvColumns: Array<CsvColumn<Row>> = kind.columns.map((c) => ({
-    header: c.format === 'money' ? `${c.header} (USD)` : c.header,
+    header: c.format === 'money' ? m.inUsd(c.header) : c.header,
     value: (r) => csvValue(c.format, r[c.member] ?? null),
   }));
 
@@ -109,14 +110,14 @@ export default function DrillDialog(props: { request: DrillRequest; kind: DrillK
         <ExportButtons title={request.title} rows={shown} columns={csvColumns} />
       </header>
       {q.error ? (
-        <EmptyState title="These rows could not be loaded">{q.error.message}</EmptyState>
+        <EmptyState title={m.rowsFailed}>{q.error.message}</EmptyState>
       ) : (
         <DataTable
           caption={request.title}
           captionHidden
           rows={shown}
           rowKey={(r, i) => `${i}-${kind.columns.map((c) => r[c.member]).join('|')}`}
-          empty={<EmptyState title="No rows">Nothing matches this selection in this period.</EmptyState>}
+          empty={<EmptyState title={m.noRows}>{m.noRowsBody}</EmptyState>}
           columns={kind.columns.map((c) => ({
             key: c.member,
             header: c.header,
@@ -125,14 +126,10 @@ export default function DrillDialog(props: { request: DrillRequest; kind: DrillK
           }))}
         />
       )}
-      {more && (
-        <p className="drill-dialog__more">
-          The newest {ROW_LIMIT} rows are shown. Narrow the period or the filters to see the rest.
-        </p>
-      )}
+      {more && <p className="drill-dialog__more">{m.more(ROW_LIMIT)}</p>}
       <div className="ws-dialog__actions">
         <Button variant="secondary" onClick={() => dialog.current?.close()}>
-          Close
+          {m.close}
         </Button>
       </div>
     </dialog>

@@ -9,9 +9,8 @@
  * only the cubes its charts read.
  */
 import type { Filter } from '@cubejs-client/core';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useState, type ReactNode } from 'react';
 import type { ScopeMembers } from '../cube/scope.ts';
-import DrillDialog from './DrillDialog.tsx';
 import type { DayRange } from './period.ts';
 
 export type DrillFormat = 'text' | 'money' | 'integer' | 'datetime' | 'country' | 'order';
@@ -43,6 +42,9 @@ export interface DrillRequest {
   range?: DayRange | null;
 }
 
+// Opened by a click on a point, rarely: the dialog (its query, table and CSV) is a chunk of its own.
+const DrillDialog = lazy(() => import('./DrillDialog.tsx'));
+
 const DrillContext = createContext<((request: DrillRequest) => void) | null>(null);
 
 /** The drill-down opener, or null where there is none (the embed). */
@@ -54,7 +56,9 @@ export function DrillDownProvider(props: { kinds: Record<string, DrillKind>; chi
     <DrillContext.Provider value={setRequest}>
       {props.children}
       {request && props.kinds[request.kind] && (
-        <DrillDialog request={request} kind={props.kinds[request.kind]!} onClose={() => setRequest(null)} />
+        <Suspense fallback={null}>
+          <DrillDialog request={request} kind={props.kinds[request.kind]!} onClose={() => setRequest(null)} />
+        </Suspense>
       )}
     </DrillContext.Provider>
   );

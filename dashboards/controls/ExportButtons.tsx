@@ -6,6 +6,7 @@ import { useState, type RefObject } from 'react';
 import type { ChartHandle } from '../charts/EChart.tsx';
 import { exportName, saveFile, saveUrl, toCsv, type CsvColumn } from './csv.ts';
 import { useDashboardFilters } from './DashboardFilters.tsx';
+import { controlMessages as m } from './messages.ts';
 
 export function ExportButtons<Row>(props: {
   /** The card's title: names the file and the buttons for screen readers. */
@@ -31,15 +32,15 @@ export function ExportButtons<Row>(props: {
     if (url) saveUrl(exportName(props.title, range, 'png'), url);
   };
   return (
-    <div className="export-buttons" role="group" aria-label={`Export ${props.title}`}>
+    <div className="export-buttons" role="group" aria-label={m.exportGroup(props.title)}>
       <button
         type="button"
         className="export-button"
         onClick={() => void csv()}
         disabled={disabled || busy}
-        aria-label={`Download ${props.title} as CSV`}
+        aria-label={m.downloadCsv(props.title)}
       >
-        CSV
+        {m.csv}
       </button>
       {props.chart && (
         <button
@@ -47,9 +48,9 @@ export function ExportButtons<Row>(props: {
           className="export-button"
           onClick={png}
           disabled={disabled}
-          aria-label={`Download ${props.title} as PNG`}
+          aria-label={m.downloadPng(props.title)}
         >
-          PNG
+          {m.png}
         </button>
       )}
     </div>

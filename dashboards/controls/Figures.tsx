@@ -3,6 +3,7 @@
  * twin: where the chart can be clicked to drill down, each row's first cell is a button that does the same.
  */
 import { DataTable, type Column } from '../../marketplace/ui/components/index.ts';
+import { controlMessages as m } from './messages.ts';
 
 export function Figures<Row>(props: {
   caption: string;
@@ -13,7 +14,7 @@ export function Figures<Row>(props: {
 }) {
   return (
     <details className="chart-figures">
-      <summary>{props.summary ?? 'Show the figures'}</summary>
+      <summary>{props.summary ?? m.showFigures}</summary>
       <DataTable
         caption={props.caption}
         captionHidden

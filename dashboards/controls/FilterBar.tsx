@@ -6,10 +6,12 @@
 import type { Query } from '@cubejs-client/core';
 import { useId, useMemo } from 'react';
 import { Field } from '../../marketplace/ui/components/index.ts';
+import { locale } from '../../marketplace/ui/i18n/index.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatDayRange } from '../format.ts';
 import './controls.css';
 import { useFiltersApi } from './DashboardFilters.tsx';
+import { controlMessages as m } from './messages.ts';
 import {
   COMPARISON_LABELS,
   COMPARISONS,
@@ -60,7 +62,7 @@ function ChoiceSelect({
     }
     // The chosen value stays selectable even if it has no rows in the list (a shared link from elsewhere).
     if (value && !seen.has(value)) seen.set(value, filter.describe?.(value) ?? value);
-    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], locale));
   }, [q.resultSet, filter, value]);
   return (
     <Field label={filter.label} hint={filter.hint} className="filter-bar__field">
@@ -101,8 +103,8 @@ export function FilterBar(props: { choices?: ChoiceFilter[] }) {
   };
 
   return (
-    <form className="filter-bar" aria-label="Dashboard filters" onSubmit={(e) => e.preventDefault()}>
-      <Field label="Period" className="filter-bar__field">
+    <form className="filter-bar" aria-label={m.filters} onSubmit={(e) => e.preventDefault()}>
+      <Field label={m.period} className="filter-bar__field">
         {({ id }) => (
           <select id={id} value={period.preset} onChange={(e) => choosePreset(e.target.value as Preset)}>
             {PRESETS.map((p) => (
@@ -116,7 +118,7 @@ export function FilterBar(props: { choices?: ChoiceFilter[] }) {
       {period.preset === 'custom' && (
         <>
           <Field
-            label="From"
+            label={m.from}
             type="date"
             className="filter-bar__field filter-bar__day"
             value={range.from}
@@ -124,7 +126,7 @@ export function FilterBar(props: { choices?: ChoiceFilter[] }) {
             onChange={(e) => chooseDay('from', e.target.value)}
           />
           <Field
-            label="To"
+            label={m.to}
             type="date"
             className="filter-bar__field filter-bar__day"
             value={range.to}
@@ -135,7 +137,7 @@ export function FilterBar(props: { choices?: ChoiceFilter[] }) {
         </>
       )}
       <fieldset className="filter-bar__compare">
-        <legend>Compare with</legend>
+        <legend>{m.compareWith}</legend>
         {COMPARISONS.map((c) => (
           <label key={c}>
             <input
@@ -159,7 +161,7 @@ export function FilterBar(props: { choices?: ChoiceFilter[] }) {
       ))}
       <p className="filter-bar__summary" aria-live="polite" data-testid="period-summary">
         {formatDayRange(range)}
-        <span className="filter-bar__vs"> compared with {formatDayRange(filters.comparison!)}</span>
+        <span className="filter-bar__vs">{m.comparedWith(formatDayRange(filters.comparison!))}</span>
       </p>
     </form>
   );

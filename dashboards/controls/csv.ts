@@ -55,7 +55,10 @@ export function saveUrl(name: string, url: string) {
 
 /** A file name from a card title and the period: "gmv-by-month-2026-10-30-to-2026-11-28.csv". */
 export function exportName(title: string, range: { from: string; to: string } | null, extension: string) {
+  // Accents off first ("categoría" -> "categoria"), so a translated title still names the file in plain letters.
   const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

@@ -3,22 +3,15 @@
  * warehouse is a UTC month, so a UTC day is the only day that adds up). Pure functions: the filter bar, the
  * queries and the tests all derive the same windows from the same URL.
  */
+import { controlMessages } from './messages.ts';
 
 export const PRESETS = ['30d', '90d', 'ytd', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
-export const PRESET_LABELS: Record<Preset, string> = {
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  ytd: 'This year',
-  custom: 'Custom',
-};
+export const PRESET_LABELS: Record<Preset, string> = controlMessages.presets;
 
 export const COMPARISONS = ['previous', 'year'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
-export const COMPARISON_LABELS: Record<Comparison, string> = {
-  previous: 'Previous period',
-  year: 'Same period last year',
-};
+export const COMPARISON_LABELS: Record<Comparison, string> = controlMessages.comparisons;
 
 /** Inclusive first and last day, `YYYY-MM-DD` (UTC). */
 export interface DayRange {

@@ -43,8 +43,11 @@ export function scoped(
 }
 
 /** Which of the page's filters a card cannot apply, for its "not filtered by …" note. */
-export function unappliedFilters(members: ScopeMembers, filters: DashboardFilters): string[] {
-  const missing: string[] = [];
+export function unappliedFilters(
+  members: ScopeMembers,
+  filters: DashboardFilters,
+): Array<'country' | 'category'> {
+  const missing: Array<'country' | 'category'> = [];
   if (filters.country && !members.country) missing.push('country');
   if (filters.category && !members.category) missing.push('category');
   return missing;

@@ -9,6 +9,7 @@ import type { DashboardFilters } from '../controls/DashboardFilters.tsx';
 import type { DayRange } from '../controls/period.ts';
 import { change, formatDayRange, toNumber } from '../format.ts';
 import type { TileChange } from '../charts/CompareTile.tsx';
+import { cubeMessages as m } from './messages.ts';
 import { scoped, type ScopeMembers } from './scope.ts';
 import { useLiveQuery, type LiveQuery } from './useLiveQuery.ts';
 
@@ -58,7 +59,8 @@ export function changesOf(
     unit?: 'percent' | 'points';
     /** True when the comparison period had nothing to compare with (no orders then). */
     emptyThen?: (row: Figures) => boolean;
-    nothing?: string;
+    /** Why a change is missing when the comparison period had nothing (default: no orders then). */
+    nothing?: (period: string) => string;
     /** The comparison windows when they are not the page's (whole months). */
     ranges?: { previous: DayRange; yearAgo: DayRange };
   } = {},
@@ -67,7 +69,7 @@ export function changesOf(
   const unit = options.unit ?? 'percent';
   const now = read(figures.current);
   const one = (label: string, then: Figures | null, range: DayRange): TileChange => {
-    const reason = `${options.nothing ?? 'No orders'} in ${formatDayRange(range)} to compare with.`;
+    const reason = (options.nothing ?? m.noOrdersIn)(formatDayRange(range));
     if (!then || options.emptyThen?.(then)) return { label, delta: null, unit, missing: reason };
     const before = read(then);
     if (before === null || now === null) return { label, delta: null, unit, missing: reason };
@@ -78,13 +80,13 @@ export function changesOf(
           label,
           delta,
           unit,
-          missing: `Zero in ${formatDayRange(range)}: a change from zero has no percentage.`,
+          missing: m.zeroIn(formatDayRange(range)),
         }
       : { label, delta, unit };
   };
   return [
-    one('vs previous period', figures.previous, options.ranges?.previous ?? filters.previous!),
-    one('vs a year before', figures.yearAgo, options.ranges?.yearAgo ?? filters.yearAgo!),
+    one(m.vsPrevious, figures.previous, options.ranges?.previous ?? filters.previous!),
+    one(m.vsYearBefore, figures.yearAgo, options.ranges?.yearAgo ?? filters.yearAgo!),
   ];
 }
 

@@ -26,6 +26,7 @@ import {
   type EmbedLocation,
 } from './embed-location.ts';
 import { EmbedError, type EmbedProblem } from './EmbedError.tsx';
+import { embedMessages as m } from './messages.ts';
 import {
   applyTheme,
   isFramed,
@@ -104,9 +105,11 @@ function EmbeddedDashboard({ target, token, version }: Scoped & { version: numbe
     [token],
   );
   const Charts = DASHBOARDS[target.dashboard.id as keyof typeof DASHBOARDS];
-  const title = target.chart?.title ?? target.dashboard.title;
+  // Shown in the page's language; catalog.ts keeps the English titles the API speaks.
+  const titles: Record<string, string> = m.titles;
+  const title = titles[target.id] ?? target.chart?.title ?? target.dashboard.title;
   useEffect(() => {
-    document.title = `${title} - Wholesail`;
+    document.title = m.documentTitle(title);
   }, [title]);
   return (
     <CubeProvider cubeApi={cubeApi}>
@@ -115,10 +118,10 @@ function EmbeddedDashboard({ target, token, version }: Scoped & { version: numbe
       ) : (
         <header className="embed__header">
           <h1>{title}</h1>
-          <span className="live-indicator">Live</span>
+          <span className="live-indicator">{m.live}</span>
         </header>
       )}
-      <Suspense fallback={<Skeleton height={240} label="Loading dashboard" />}>
+      <Suspense fallback={<Skeleton height={240} label={m.loading} />}>
         {/* A new theme remounts the charts: ECharts reads the colour tokens when it draws. */}
         <Charts key={version} chart={target.chart?.id} />
       </Suspense>
@@ -182,7 +185,7 @@ export function EmbedApp() {
       {state.kind === 'failed' ? (
         <EmbedError problem={state.problem} detail={state.detail} />
       ) : state.kind === 'checking' ? (
-        <Skeleton height={240} label="Loading dashboard" />
+        <Skeleton height={240} label={m.loading} />
       ) : (
         <EmbeddedDashboard
           key={state.token}

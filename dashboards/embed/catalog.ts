@@ -32,7 +32,8 @@ export const EMBEDDABLE_DASHBOARDS = [
       { id: 'sales-trend', title: 'Sales trend', cubes: ['orders', 'buyer_activity'] },
       { id: 'top-products', title: 'Top products', cubes: ['order_lines', 'products'] },
       { id: 'new-vs-returning', title: 'New vs returning customers', cubes: ['buyer_activity'] },
-      { id: 'buyer-map', title: 'Where your buyers are', cubes: ['daily_gmv'] },
+      // Sales by city from daily_gmv; distinct buyers by city from orders, grouped by the buyers' city.
+      { id: 'buyer-map', title: 'Where your buyers are', cubes: ['daily_gmv', 'orders', 'buyers'] },
       { id: 'benchmarks', title: 'Benchmark vs peers', cubes: ['seller_benchmarks'] },
     ],
   },

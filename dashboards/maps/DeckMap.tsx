@@ -1,20 +1,19 @@
 /**
  * The deck.gl map itself: its own lazy chunk with deck.gl, luma.gl and the world's countries (world-atlas
  * 1:110m, ISC licence, Natural Earth's public-domain data, bundled: no tile server, nothing fetched at run time).
- * Layers: countries (GeoJsonLayer), a heatmap of GMV by buyer city (HeatmapLayer), and the cities as dots sized
- * by GMV that show their figure on hover and open their orders on click.
+ * Layers: countries (GeoJsonLayer), a heatmap of a figure by city (HeatmapLayer: GMV on the executive map, a
+ * manufacturer's sales on its buyer map), and the cities as dots sized by it that show their figures on hover and
+ * open their orders on click.
  */
 import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { Deck, MapView, WebMercatorViewport, type PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
-import type { ChartHandle } from '../charts/EChart.tsx';
-import { countryName, formatUsdFromCents } from '../format.ts';
-import type { CityGmv } from './GmvMap.tsx';
+import type { CityFigure, DeckMapProps } from './CityMap.tsx';
 
 type Rgb = [number, number, number];
 type Rgba = [number, number, number, number];
@@ -53,7 +52,7 @@ function colours(element: HTMLElement) {
 }
 
 /** Frames the buyers: their bounding box with a margin, never closer than a region nor wider than the world. */
-function viewFor(cities: CityGmv[], width: number, height: number) {
+function viewFor(cities: CityFigure[], width: number, height: number) {
   const lons = cities.map((c) => c.lon);
   const lats = cities.map((c) => c.lat);
   const pad = 8;
@@ -72,12 +71,7 @@ function viewFor(cities: CityGmv[], width: number, height: number) {
   };
 }
 
-export default function DeckMap(props: {
-  cities: CityGmv[];
-  onSelect?: (city: CityGmv) => void;
-  onError: (message: string) => void;
-  handle: RefObject<ChartHandle | null>;
-}) {
+export default function DeckMap(props: DeckMapProps<CityFigure>) {
   const container = useRef<HTMLDivElement>(null);
   const deck = useRef<Deck<MapView> | null>(null);
   const latest = useRef(props);
@@ -94,9 +88,8 @@ export default function DeckMap(props: {
       controller: { scrollZoom: false, dragRotate: false, touchRotate: false },
       onError: (error) => latest.current.onError(error.message),
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
-      getTooltip: ({ object }: PickingInfo<CityGmv>) =>
-        object ? `${object.city}, ${countryName(object.country)}: ${formatUsdFromCents(object.gmv)}` : null,
-      onClick: ({ object }: PickingInfo<CityGmv>) => {
+      getTooltip: ({ object }: PickingInfo<CityFigure>) => (object ? latest.current.describe(object) : null),
+      onClick: ({ object }: PickingInfo<CityFigure>) => {
         if (object) latest.current.onSelect?.(object);
       },
     });
@@ -122,7 +115,7 @@ export default function DeckMap(props: {
     const instance = deck.current;
     if (!instance || !container.current) return;
     const c = colours(container.current);
-    const max = Math.max(1, ...props.cities.map((city) => city.gmv));
+    const max = Math.max(1, ...props.cities.map((city) => city.value));
     instance.setProps({
       layers: [
         new GeoJsonLayer<Feature>({
@@ -137,23 +130,23 @@ export default function DeckMap(props: {
           lineWidthUnits: 'pixels',
           getLineWidth: 0.6,
         }),
-        new HeatmapLayer<CityGmv>({
-          id: 'gmv-heat',
+        new HeatmapLayer<CityFigure>({
+          id: 'heat',
           data: props.cities,
           getPosition: (d) => [d.lon, d.lat],
-          getWeight: (d) => d.gmv / max,
+          getWeight: (d) => d.value / max,
           radiusPixels: 70,
           intensity: 2,
           threshold: 0.05,
           colorRange: c.heat,
           aggregation: 'SUM',
         }),
-        new ScatterplotLayer<CityGmv>({
+        new ScatterplotLayer<CityFigure>({
           id: 'cities',
           data: props.cities,
           pickable: true,
           getPosition: (d) => [d.lon, d.lat],
-          getRadius: (d) => 3 + 9 * Math.sqrt(d.gmv / max),
+          getRadius: (d) => 3 + 9 * Math.sqrt(d.value / max),
           radiusUnits: 'pixels',
           getFillColor: c.dot,
           stroked: true,

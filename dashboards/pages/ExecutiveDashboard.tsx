@@ -15,6 +15,7 @@ import { CategoryBreakdown } from './executive-categories.tsx';
 import { CohortRetention, SupplierLeaderboard } from './executive-tables.tsx';
 import { GmvByMonth, GmvByRegion } from './executive-trends.tsx';
 import { OrderTiles, RevenueTiles } from './executive-kpis.tsx';
+import { pageMessages as m } from './messages.ts';
 import { PageHeader } from './PageHeader.tsx';
 
 export { CategoryBreakdown } from './executive-categories.tsx';
@@ -26,17 +27,17 @@ export { GmvMap } from '../maps/GmvMap.tsx';
 const CHOICES: ChoiceFilter[] = [
   {
     name: 'country',
-    label: 'Buyer country',
-    allLabel: 'All countries',
+    label: m.buyerCountry,
+    allLabel: m.allCountries,
     options: { measures: ['daily_gmv.orders'], dimensions: ['daily_gmv.buyer_country'] },
     valueMember: 'daily_gmv.buyer_country',
     describe: countryName,
   },
   {
     name: 'category',
-    label: 'Category',
-    allLabel: 'All categories',
-    hint: 'Narrows sales by category',
+    label: m.category,
+    allLabel: m.allCategories,
+    hint: m.executive.categoryHint,
     options: {
       measures: ['category_sales.lines'],
       dimensions: ['category_sales.category_l1', 'category_sales.category_l1_name'],
@@ -51,7 +52,7 @@ export default function ExecutiveDashboard() {
     <AnalyticsProvider>
       <DashboardFiltersProvider defaultPeriod={LAST_30_DAYS_CHOICE}>
         <DrillDownProvider kinds={EXECUTIVE_DRILLS}>
-          <PageHeader title="Executive dashboard" description="The whole marketplace, in US dollars." />
+          <PageHeader title={m.executive.title} description={m.executive.description} />
           <FilterBar choices={CHOICES} />
           <div className="kpi-row">
             <OrderTiles />

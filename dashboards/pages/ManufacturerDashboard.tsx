@@ -33,6 +33,8 @@ import {
   toNumber,
 } from '../format.ts';
 import { MANUFACTURER_DRILLS } from './drill-kinds.ts';
+import { manufacturerMessages as mm } from './manufacturer-messages.ts';
+import { pageMessages as m } from './messages.ts';
 import { BuyerMap, NewVsReturning, TopProducts } from './manufacturer-charts.tsx';
 import { Benchmarks } from './seller-benchmarks.tsx';
 import { PageHeader } from './PageHeader.tsx';
@@ -66,13 +68,12 @@ export function SalesTrend() {
   const compareName = COMPARISON_LABELS[filters.period!.compare];
   const option = useMemo(
     () => ({
-      grid: { left: 64, right: 16, top: 36, bottom: 32 },
-      legend: { top: 0 },
+      grid: { left: 64, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsdFromCents(v) },
       xAxis: { type: 'category', data: points.map((p) => p.label) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatUsdCompactFromCents(v) } },
       series: [
-        { type: 'line', name: 'This period', data: points.map((p) => p.value) },
+        { type: 'line', name: mm.thisPeriod, data: points.map((p) => p.value) },
         {
           type: 'line',
           name: compareName,
@@ -86,7 +87,7 @@ export function SalesTrend() {
   const open = drill
     ? (i: number) => {
         const p = points[i];
-        if (p) drill({ kind: 'orders', title: `Orders placed ${p.longLabel}`, filters: [], range: p.range });
+        if (p) drill({ kind: 'orders', title: m.ordersPlaced(p.longLabel), filters: [], range: p.range });
       }
     : undefined;
   const range = filters.range!;
@@ -94,21 +95,21 @@ export function SalesTrend() {
     <>
       <div className="kpi-row span-2">
         <CompareTile
-          label="Sales"
+          label={mm.sales}
           value={gmv === null ? null : formatUsdFromCents(gmv)}
           raw={gmv}
           changes={changes('orders.gmv')}
           testId="kpi-sales"
         />
         <CompareTile
-          label="Orders"
+          label={m.orders}
           value={orders === null ? null : formatInteger(orders)}
           raw={orders}
           changes={changes('orders.count')}
           testId="kpi-orders"
         />
         <CompareTile
-          label="Average order value"
+          label={m.aov}
           value={row ? (aov === null ? '–' : formatUsdFromCents(aov)) : null}
           raw={aov}
           changes={changes('orders.aov')}
@@ -116,21 +117,18 @@ export function SalesTrend() {
         <Customers />
       </div>
       <Card
-        title="Sales trend"
-        subtitle={`Sales in USD by ${granularity}, ${formatDayRange(range)}; dashed: ${compareName.toLowerCase()}`}
+        title={mm.trend}
+        subtitle={mm.trendSubtitle(granularity, formatDayRange(range), compareName)}
         className="span-2"
         actions={
           <ExportButtons
-            title="Sales trend"
+            title={mm.trend}
             rows={series.query.resultSet ? points : null}
             chart={chart}
             columns={[
-              {
-                header: granularity === 'week' ? 'Week of' : granularity === 'day' ? 'Day' : 'Month',
-                value: (p) => p.start,
-              },
-              { header: 'Sales (USD)', value: (p) => centsToDecimal(p.value) },
-              { header: `${compareName} (USD)`, value: (p) => centsToDecimal(p.compared) },
+              { header: series.label, value: (p) => p.start },
+              { header: mm.salesUsd, value: (p) => centsToDecimal(p.value) },
+              { header: mm.comparedUsd(compareName), value: (p) => centsToDecimal(p.compared) },
             ]}
           />
         }
@@ -140,8 +138,9 @@ export function SalesTrend() {
             <EChart
               option={option}
               handle={chart}
+              legend={[{ name: mm.thisPeriod }, { name: compareName, dashed: true }]}
               onSelect={open ? (p) => open(p.dataIndex) : undefined}
-              label={`Sales by ${granularity}: ${formatUsdFromCents(gmv)} in ${formatDayRange(range)}`}
+              label={mm.trendLabel(granularity, formatUsdFromCents(gmv), formatDayRange(range))}
             />
           )}
         </QueryState>
@@ -162,10 +161,10 @@ function Customers() {
   const repeat = row ? toNumber(row['buyer_activity.repeat_rate_90d']) : null;
   return (
     <CompareTile
-      label="Customers"
+      label={mm.customers}
       value={buyers === null ? null : formatInteger(buyers)}
       raw={buyers}
-      note={`Repeat rate in 90 days: ${formatPercent(repeat)}${filters.country ? ' (all countries)' : ''}`}
+      note={mm.repeatRate(formatPercent(repeat), filters.country !== null)}
       changes={changesOf(figures, filters, numberOf('buyer_activity.buyers'), {
         emptyThen: (r) => (toNumber(r['buyer_activity.buyers']) ?? 0) === 0,
       })}
@@ -176,17 +175,17 @@ function Customers() {
 const CHOICES: ChoiceFilter[] = [
   {
     name: 'country',
-    label: 'Buyer country',
-    allLabel: 'All countries',
+    label: m.buyerCountry,
+    allLabel: m.allCountries,
     options: { measures: ['daily_gmv.orders'], dimensions: ['daily_gmv.buyer_country'] },
     valueMember: 'daily_gmv.buyer_country',
     describe: countryName,
   },
   {
     name: 'category',
-    label: 'Category',
-    allLabel: 'All categories',
-    hint: 'Narrows top products',
+    label: m.category,
+    allLabel: m.allCategories,
+    hint: mm.categoryHint,
     options: {
       measures: ['order_lines.count'],
       dimensions: ['order_lines.category_l1', 'order_lines.category_l1_name'],
@@ -201,10 +200,7 @@ export default function ManufacturerDashboard() {
     <AnalyticsProvider>
       <DashboardFiltersProvider defaultPeriod={LAST_30_DAYS_CHOICE}>
         <DrillDownProvider kinds={MANUFACTURER_DRILLS}>
-          <PageHeader
-            title="Sales dashboard"
-            description="Your sales, customers and market position, in US dollars."
-          />
+          <PageHeader title={mm.title} description={mm.description} />
           <FilterBar choices={CHOICES} />
           <div className="dashboard-grid">
             <SalesTrend />

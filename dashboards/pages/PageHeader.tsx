@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
+import { pageMessages as m } from './messages.ts';
 
 /** The title of a dashboard page, the document title, and the "live" hint. */
 export function PageHeader(props: { title: string; description: string }) {
   useEffect(() => {
-    document.title = `${props.title} - Wholesail`;
+    document.title = m.documentTitle(props.title);
   }, [props.title]);
   return (
     <div className="page-header">
@@ -11,7 +12,7 @@ export function PageHeader(props: { title: string; description: string }) {
         <h1>{props.title}</h1>
         <p>{props.description}</p>
       </div>
-      <span className="live-indicator">Live: updates every 2 seconds</span>
+      <span className="live-indicator">{m.live}</span>
     </div>
   );
 }

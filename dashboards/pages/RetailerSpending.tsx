@@ -28,6 +28,8 @@ import {
   toNumber,
 } from '../format.ts';
 import { RETAILER_DRILLS } from './drill-kinds.ts';
+import { pageMessages as m } from './messages.ts';
+import { retailerMessages as mr } from './retailer-messages.ts';
 import { PageHeader } from './PageHeader.tsx';
 
 const MEMBERS = { time: 'orders.placed_at', country: 'sellers.country' };
@@ -48,26 +50,26 @@ function Totals() {
   return (
     <div className="kpi-row">
       <CompareTile
-        label="Total spend"
+        label={mr.totalSpend}
         value={spend === null ? null : formatUsdFromCents(spend)}
         raw={spend}
         testId="kpi-spend"
         changes={changes('orders.gmv')}
       />
       <CompareTile
-        label="Orders"
+        label={m.orders}
         value={row ? formatInteger(value('orders.count')) : null}
         raw={value('orders.count')}
         changes={changes('orders.count')}
       />
       <CompareTile
-        label="Average order value"
+        label={m.aov}
         value={row ? (aov === null ? '–' : formatUsdFromCents(aov)) : null}
         raw={aov}
         changes={changes('orders.aov')}
       />
       <CompareTile
-        label="Suppliers"
+        label={mr.suppliers}
         value={row ? formatInteger(value('orders.active_sellers')) : null}
         raw={value('orders.active_sellers')}
         changes={changes('orders.active_sellers')}
@@ -99,7 +101,7 @@ function SpendBySupplier() {
     const supplierIds = new Map<string, string>();
     for (const r of q.resultSet?.tablePivot() ?? []) {
       const month = String(r['orders.placed_at.month']);
-      const supplier = String(r['sellers.name'] ?? 'Unknown');
+      const supplier = String(r['sellers.name'] ?? mr.unknownSupplier);
       const gmv = toNumber(r['orders.gmv']) ?? 0;
       monthSet.add(month);
       supplierIds.set(supplier, String(r['sellers.company_id'] ?? ''));
@@ -116,10 +118,9 @@ function SpendBySupplier() {
   }, [q.resultSet]);
   const option = useMemo(
     () => ({
-      grid: { left: 64, right: 16, top: 48, bottom: 32 },
-      legend: { top: 0, type: 'scroll' },
+      grid: { left: 64, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsdFromCents(v) },
-      xAxis: { type: 'category', data: months.map(formatMonth) },
+      xAxis: { type: 'category', data: months.map((month) => formatMonth(month)) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatUsdCompactFromCents(v) } },
       series: suppliers.map((s) => ({
         type: 'bar',
@@ -135,39 +136,33 @@ function SpendBySupplier() {
     ? (supplier: string | null, month: string | null) =>
         drill({
           kind: 'orders',
-          title: [supplier ? `Orders from ${supplier}` : 'Orders', month ? `in ${formatMonth(month)}` : null]
-            .filter(Boolean)
-            .join(' '),
+          title: mr.ordersTitle(supplier, month ? formatMonth(month) : null),
           filters: supplier
             ? [{ member: 'sellers.company_id', operator: 'equals', values: [ids.get(supplier) ?? ''] }]
             : [],
           range: month ? clampRange(bucketRange(month, 'month'), filters.range) : undefined,
         })
     : undefined;
-  const empty = (
-    <EmptyState title="No purchases in this period">
-      Your spending appears here after your first order.
-    </EmptyState>
-  );
-  const period = filters.range ? formatDayRange(filters.range) : 'all time';
+  const empty = <EmptyState title={mr.noPurchases}>{mr.noPurchasesBody}</EmptyState>;
+  const period = filters.range ? formatDayRange(filters.range) : m.allTime;
   return (
     <>
       <Card
-        title="Spending by supplier and month"
-        subtitle={`In US dollars, ${period}`}
+        title={mr.spending}
+        subtitle={mr.spendingSubtitle(period)}
         className="span-2"
         actions={
           <ExportButtons
-            title="Spending by supplier and month"
+            title={mr.spending}
             rows={q.resultSet ? suppliers : null}
             chart={chart}
             columns={[
-              { header: 'Supplier', value: (s) => s },
-              ...months.map((m) => ({
-                header: `${m.slice(0, 7)} (USD)`,
-                value: (s: string) => centsToDecimal(cell(s, m)),
+              { header: mr.supplier, value: (s) => s },
+              ...months.map((month) => ({
+                header: mr.monthUsd(month.slice(0, 7)),
+                value: (s: string) => centsToDecimal(cell(s, month)),
               })),
-              { header: 'Total (USD)', value: (s) => centsToDecimal(totals.get(s) ?? 0) },
+              { header: mr.totalUsd, value: (s) => centsToDecimal(totals.get(s) ?? 0) },
             ]}
           />
         }
@@ -177,17 +172,20 @@ function SpendBySupplier() {
             <EChart
               option={option}
               handle={chart}
+              legend={suppliers.map((name) => ({ name }))}
               onSelect={
                 open ? (p) => open(suppliers[p.seriesIndex] ?? null, months[p.dataIndex] ?? null) : undefined
               }
-              label={`Spending by supplier: ${suppliers.map((s) => `${s} ${formatUsdFromCents(totals.get(s) ?? 0)}`).join(', ')}`}
+              label={mr.spendingLabel(
+                suppliers.map((s) => `${s} ${formatUsdFromCents(totals.get(s) ?? 0)}`).join(', '),
+              )}
             />
           )}
         </QueryState>
       </Card>
-      <Card title="By supplier and month" subtitle="Every figure of the chart above" className="span-2">
+      <Card title={mr.table} subtitle={mr.tableSubtitle} className="span-2">
         <DataTable
-          caption="Spending by supplier and month"
+          caption={mr.spending}
           captionHidden
           rows={q.loading ? null : q.error ? [] : suppliers}
           rowKey={(s) => s}
@@ -195,24 +193,20 @@ function SpendBySupplier() {
           columns={[
             {
               key: 'supplier',
-              header: 'Supplier',
+              header: mr.supplier,
               render: (s) => (
-                <DrillCell
-                  label={s}
-                  action="show its orders"
-                  onDrill={open ? () => open(s, null) : undefined}
-                />
+                <DrillCell label={s} action={m.showOrders} onDrill={open ? () => open(s, null) : undefined} />
               ),
             },
-            ...months.map((m) => ({
-              key: m,
-              header: formatMonth(m),
+            ...months.map((month) => ({
+              key: month,
+              header: formatMonth(month),
               numeric: true,
-              render: (s: string) => formatUsdFromCents(cell(s, m)),
+              render: (s: string) => formatUsdFromCents(cell(s, month)),
             })),
             {
               key: 'total',
-              header: 'Total',
+              header: mr.total,
               numeric: true,
               render: (s) => formatUsdFromCents(totals.get(s) ?? 0),
             },
@@ -229,8 +223,8 @@ const DEFAULT_PERIOD: PeriodChoice = { preset: '90d', compare: 'previous' };
 const CHOICES: ChoiceFilter[] = [
   {
     name: 'country',
-    label: 'Supplier country',
-    allLabel: 'All countries',
+    label: m.supplierCountry,
+    allLabel: m.allCountries,
     options: { measures: ['orders.count'], dimensions: ['sellers.country'] },
     valueMember: 'sellers.country',
     describe: countryName,
@@ -242,7 +236,7 @@ export default function RetailerSpending() {
     <AnalyticsProvider>
       <DashboardFiltersProvider defaultPeriod={DEFAULT_PERIOD}>
         <DrillDownProvider kinds={RETAILER_DRILLS}>
-          <PageHeader title="Spending" description="What you bought, from whom, month by month." />
+          <PageHeader title={mr.title} description={mr.description} />
           <FilterBar choices={CHOICES} />
           <Totals />
           <div className="dashboard-grid">

@@ -4,32 +4,43 @@
  * and the members that scope them to the page's period and filters.
  */
 import type { DrillColumn, DrillKind } from '../controls/DrillDown.tsx';
+import { pageMessages as m } from './messages.ts';
 
 const orderHref = (id: string) => `/orders/${id}`;
 
-const order: DrillColumn = { member: 'orders.order_id', header: 'Order', kind: 'dimension', format: 'order' };
+const order: DrillColumn = {
+  member: 'orders.order_id',
+  header: m.drill.order,
+  kind: 'dimension',
+  format: 'order',
+};
 const placed: DrillColumn = {
   member: 'orders.placed_at',
-  header: 'Placed',
+  header: m.drill.placed,
   kind: 'dimension',
   format: 'datetime',
 };
-const status: DrillColumn = { member: 'orders.status', header: 'Status', kind: 'dimension', format: 'text' };
-const gmv: DrillColumn = { member: 'orders.gmv', header: 'GMV', kind: 'measure', format: 'money' };
+const status: DrillColumn = {
+  member: 'orders.status',
+  header: m.drill.status,
+  kind: 'dimension',
+  format: 'text',
+};
+const gmv: DrillColumn = { member: 'orders.gmv', header: m.gmv, kind: 'measure', format: 'money' };
 
 const line = {
-  order: { member: 'order_lines.order_id', header: 'Order', kind: 'dimension', format: 'order' },
-  placed: { member: 'order_lines.placed_at', header: 'Placed', kind: 'dimension', format: 'datetime' },
-  product: { member: 'products.name', header: 'Product', kind: 'dimension', format: 'text' },
-  sku: { member: 'order_lines.sku', header: 'SKU', kind: 'dimension', format: 'text' },
+  order: { member: 'order_lines.order_id', header: m.drill.order, kind: 'dimension', format: 'order' },
+  placed: { member: 'order_lines.placed_at', header: m.drill.placed, kind: 'dimension', format: 'datetime' },
+  product: { member: 'products.name', header: m.drill.product, kind: 'dimension', format: 'text' },
+  sku: { member: 'order_lines.sku', header: m.drill.sku, kind: 'dimension', format: 'text' },
   category: {
     member: 'order_lines.category_name_path',
-    header: 'Category',
+    header: m.category,
     kind: 'dimension',
     format: 'text',
   },
-  units: { member: 'order_lines.units', header: 'Units', kind: 'measure', format: 'integer' },
-  revenue: { member: 'order_lines.revenue', header: 'Revenue', kind: 'measure', format: 'money' },
+  units: { member: 'order_lines.units', header: m.units, kind: 'measure', format: 'integer' },
+  revenue: { member: 'order_lines.revenue', header: m.revenue, kind: 'measure', format: 'money' },
 } satisfies Record<string, DrillColumn>;
 
 const LINE_MEMBERS = {
@@ -44,9 +55,9 @@ export const EXECUTIVE_DRILLS: Record<string, DrillKind> = {
     columns: [
       order,
       placed,
-      { member: 'sellers.name', header: 'Manufacturer', kind: 'dimension', format: 'text' },
-      { member: 'buyers.name', header: 'Retailer', kind: 'dimension', format: 'text' },
-      { member: 'buyers.country', header: 'Buyer country', kind: 'dimension', format: 'country' },
+      { member: 'sellers.name', header: m.executive.manufacturer, kind: 'dimension', format: 'text' },
+      { member: 'buyers.name', header: m.executive.retailer, kind: 'dimension', format: 'text' },
+      { member: 'buyers.country', header: m.buyerCountry, kind: 'dimension', format: 'country' },
       status,
       gmv,
     ],
@@ -68,8 +79,8 @@ export const MANUFACTURER_DRILLS: Record<string, DrillKind> = {
     columns: [
       order,
       placed,
-      { member: 'buyers.city', header: 'Buyer city', kind: 'dimension', format: 'text' },
-      { member: 'buyers.country', header: 'Buyer country', kind: 'dimension', format: 'country' },
+      { member: 'buyers.city', header: m.drill.buyerCity, kind: 'dimension', format: 'text' },
+      { member: 'buyers.country', header: m.buyerCountry, kind: 'dimension', format: 'country' },
       status,
       gmv,
     ],
@@ -91,8 +102,8 @@ export const RETAILER_DRILLS: Record<string, DrillKind> = {
     columns: [
       order,
       placed,
-      { member: 'sellers.name', header: 'Supplier', kind: 'dimension', format: 'text' },
-      { member: 'sellers.country', header: 'Supplier country', kind: 'dimension', format: 'country' },
+      { member: 'sellers.name', header: m.drill.supplier, kind: 'dimension', format: 'text' },
+      { member: 'sellers.country', header: m.supplierCountry, kind: 'dimension', format: 'country' },
       status,
       gmv,
     ],

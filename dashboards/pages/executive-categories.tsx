@@ -20,6 +20,7 @@ import {
   formatUsdFromCents,
   toNumber,
 } from '../format.ts';
+import { pageMessages as m } from './messages.ts';
 
 interface CategoryRow {
   slug: string;
@@ -62,7 +63,7 @@ export function CategoryBreakdown() {
     for (const r of q.resultSet?.rawData() ?? []) {
       const row = {
         slug: String(r[`${cube}.${level}`] ?? ''),
-        name: String(r[`${cube}.${level}_name`] || 'Uncategorised'),
+        name: String(r[`${cube}.${level}_name`] || m.executive.uncategorised),
         revenue: toNumber(r[`${cube}.revenue`]) ?? 0,
         units: toNumber(r[`${cube}.units`]) ?? 0,
         margin: toNumber(r[`${cube}.margin_rate`]),
@@ -93,42 +94,38 @@ export function CategoryBreakdown() {
         data: shown.map((r) => r.name),
         axisLabel: { width: 128, overflow: 'truncate' },
       },
-      series: [{ type: 'bar', name: 'Revenue', data: shown.map((r) => r.revenue), barMaxWidth: 24 }],
+      series: [{ type: 'bar', name: m.revenue, data: shown.map((r) => r.revenue), barMaxWidth: 24 }],
     };
   }, [rows]);
   const open = drill
     ? (row: CategoryRow) =>
         drill({
           kind: 'lines',
-          title: `Order lines in ${row.name}`,
+          title: m.executive.linesIn(row.name),
           filters: [{ member: `order_lines.${level}`, operator: 'equals', values: [row.slug] }],
         })
     : undefined;
-  const title = filters.category ? 'Sales by subcategory' : 'Sales by category';
+  const title = filters.category ? m.executive.bySubcategory : m.executive.byCategory;
   return (
     <Card
       title={title}
-      subtitle="Line revenue in USD, with the margin where unit costs are known"
+      subtitle={m.executive.categorySubtitle}
       actions={
         <ExportButtons
           title={title}
           rows={q.resultSet ? rows : null}
           chart={chart}
           columns={[
-            { header: 'Category', value: (r) => r.name },
-            { header: 'Category slug', value: (r) => r.slug },
-            { header: 'Revenue (USD)', value: (r) => centsToDecimal(r.revenue) },
-            { header: 'Units', value: (r) => r.units },
-            { header: 'Margin rate', value: (r) => r.margin },
+            { header: m.category, value: (r) => r.name },
+            { header: m.executive.categorySlug, value: (r) => r.slug },
+            { header: m.revenueUsd, value: (r) => centsToDecimal(r.revenue) },
+            { header: m.units, value: (r) => r.units },
+            { header: m.executive.marginRate, value: (r) => r.margin },
           ]}
         />
       }
     >
-      <QueryState
-        query={q}
-        isEmpty={rows.length === 0}
-        empty={<EmptyState title="No sales in this period" />}
-      >
+      <QueryState query={q} isEmpty={rows.length === 0} empty={<EmptyState title={m.noSales} />}>
         {() => (
           <>
             <EChart
@@ -143,7 +140,10 @@ export function CategoryBreakdown() {
                     }
                   : undefined
               }
-              label={`${title}: ${rows.map((r) => `${r.name} ${formatUsdFromCents(r.revenue)}`).join(', ')}`}
+              label={m.chartLabel(
+                title,
+                rows.map((r) => `${r.name} ${formatUsdFromCents(r.revenue)}`).join(', '),
+              )}
             />
             <Figures
               caption={title}
@@ -152,23 +152,28 @@ export function CategoryBreakdown() {
               columns={[
                 {
                   key: 'name',
-                  header: 'Category',
+                  header: m.category,
                   render: (r) => (
                     <DrillCell
                       label={r.name}
-                      action="show its order lines"
+                      action={m.showLines}
                       onDrill={open ? () => open(r) : undefined}
                     />
                   ),
                 },
                 {
                   key: 'revenue',
-                  header: 'Revenue',
+                  header: m.revenue,
                   numeric: true,
                   render: (r) => formatUsdFromCents(r.revenue),
                 },
-                { key: 'units', header: 'Units', numeric: true, render: (r) => formatInteger(r.units) },
-                { key: 'margin', header: 'Margin', numeric: true, render: (r) => formatPercent(r.margin) },
+                { key: 'units', header: m.units, numeric: true, render: (r) => formatInteger(r.units) },
+                {
+                  key: 'margin',
+                  header: m.executive.margin,
+                  numeric: true,
+                  render: (r) => formatPercent(r.margin),
+                },
               ]}
             />
           </>

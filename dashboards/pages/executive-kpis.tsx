@@ -8,7 +8,9 @@ import { CompareTile } from '../charts/CompareTile.tsx';
 import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx';
 import { comparisonMonths, monthRange, monthWindow } from '../controls/period.ts';
 import { changesOf, numberOf, useComparedQuery, type Figures } from '../cube/useComparedQuery.ts';
+import { cubeMessages } from '../cube/messages.ts';
 import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
+import { pageMessages as m } from './messages.ts';
 
 export const ORDER_MEMBERS = { time: 'orders.placed_at', country: 'buyers.country' };
 
@@ -54,13 +56,16 @@ export function OrderTiles() {
   };
   return (
     <>
-      {tile('orders.gmv', 'GMV', (n) => formatUsdFromCents(n), 'kpi-gmv')}
-      {tile('orders.net_gmv', 'Net GMV', (n) => formatUsdFromCents(n), 'kpi-net-gmv')}
-      {tile('orders.take_rate', 'Take rate', formatPercent, 'kpi-take-rate', { ratio: true, unit: 'points' })}
-      {tile('orders.count', 'Orders', formatInteger, 'kpi-orders')}
-      {tile('orders.aov', 'Average order value', (n) => formatUsdFromCents(n), 'kpi-aov', { ratio: true })}
-      {tile('orders.active_buyers', 'Active buyers', formatInteger, 'kpi-active-buyers')}
-      {tile('orders.active_sellers', 'Active sellers', formatInteger, 'kpi-active-sellers')}
+      {tile('orders.gmv', m.gmv, (n) => formatUsdFromCents(n), 'kpi-gmv')}
+      {tile('orders.net_gmv', m.executive.netGmv, (n) => formatUsdFromCents(n), 'kpi-net-gmv')}
+      {tile('orders.take_rate', m.executive.takeRate, formatPercent, 'kpi-take-rate', {
+        ratio: true,
+        unit: 'points',
+      })}
+      {tile('orders.count', m.orders, formatInteger, 'kpi-orders')}
+      {tile('orders.aov', m.aov, (n) => formatUsdFromCents(n), 'kpi-aov', { ratio: true })}
+      {tile('orders.active_buyers', m.executive.activeBuyers, formatInteger, 'kpi-active-buyers')}
+      {tile('orders.active_sellers', m.executive.activeSellers, formatInteger, 'kpi-active-sellers')}
     </>
   );
 }
@@ -124,7 +129,7 @@ export function RevenueTiles() {
   const changes = (key: string) =>
     changesOf(summed, filters, (r) => toNumber(r[key]), {
       emptyThen: (r) => r.empty === true,
-      nothing: 'No platform revenue',
+      nothing: cubeMessages.noRevenueIn,
       ranges,
     });
   const figure = (key: string) => (current ? (current.empty ? 0 : (toNumber(current[key]) ?? 0)) : null);
@@ -132,12 +137,12 @@ export function RevenueTiles() {
     ? months.months === 1
       ? formatMonth(months.first)
       : `${formatMonth(months.first)} – ${formatMonth(months.last)}`
-    : 'All time';
-  const note = filters.country ? `${monthsLabel}; all countries` : monthsLabel;
+    : m.executive.allTime;
+  const note = filters.country ? m.executive.allCountries(monthsLabel) : monthsLabel;
   return (
     <>
       <CompareTile
-        label="Platform net revenue"
+        label={m.executive.netRevenue}
         value={current ? formatUsdFromCents(figure('revenue')) : null}
         raw={figure('revenue')}
         note={note}
@@ -145,18 +150,18 @@ export function RevenueTiles() {
         changes={changes('revenue')}
       />
       <CompareTile
-        label="MRR"
+        label={m.executive.mrr}
         value={current ? formatUsdFromCents(figure('mrr')) : null}
         raw={figure('mrr')}
-        note={months ? `At the end of ${formatMonth(months.last)}` : 'Latest month'}
+        note={months ? m.executive.atEndOf(formatMonth(months.last)) : m.executive.latestMonth}
         testId="kpi-mrr"
         changes={changes('mrr')}
       />
       <CompareTile
-        label="ARR"
+        label={m.executive.arr}
         value={current ? formatUsdFromCents(figure('arr')) : null}
         raw={figure('arr')}
-        note="MRR × 12"
+        note={m.executive.arrNote}
         testId="kpi-arr"
         changes={changes('arr')}
       />

@@ -13,6 +13,7 @@ import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
 import { ORDER_MEMBERS } from './executive-kpis.tsx';
+import { pageMessages as m } from './messages.ts';
 
 const pivot = (rs: { tablePivot: () => Array<Record<string, unknown>> } | null) => rs?.tablePivot() ?? [];
 
@@ -46,47 +47,47 @@ export function SupplierLeaderboard() {
     ? (l: { id: string; name: string }) =>
         drill({
           kind: 'orders',
-          title: `Orders of ${l.name}`,
+          title: m.executive.ordersOf(l.name),
           filters: [{ member: 'sellers.company_id', operator: 'equals', values: [l.id] }],
         })
     : undefined;
   return (
     <Card
-      title="Supplier leaderboard"
-      subtitle="Top manufacturers by GMV"
+      title={m.executive.leaderboard}
+      subtitle={m.executive.leaderboardSubtitle}
       className="span-2"
       actions={
         <ExportButtons
-          title="Supplier leaderboard"
+          title={m.executive.leaderboard}
           rows={leaders}
           columns={[
-            { header: 'Rank', value: (r) => r.rank },
-            { header: 'Manufacturer', value: (r) => r.name },
-            { header: 'GMV (USD)', value: (r) => centsToDecimal(r.gmv) },
-            { header: 'Orders', value: (r) => r.orders },
-            { header: 'Buyers', value: (r) => r.buyers },
+            { header: m.executive.rank, value: (r) => r.rank },
+            { header: m.executive.manufacturer, value: (r) => r.name },
+            { header: m.gmvUsd, value: (r) => centsToDecimal(r.gmv) },
+            { header: m.orders, value: (r) => r.orders },
+            { header: m.buyers, value: (r) => r.buyers },
           ]}
         />
       }
     >
       <DataTable
-        caption="Top manufacturers by GMV"
+        caption={m.executive.leaderboardSubtitle}
         captionHidden
         rows={q.error ? [] : leaders}
         rowKey={(r) => r.id || r.name}
-        empty={<EmptyState title="No sales in this period" />}
+        empty={<EmptyState title={m.noSales} />}
         columns={[
-          { key: 'rank', header: '#', numeric: true, render: (r) => r.rank },
+          { key: 'rank', header: m.executive.rankShort, numeric: true, render: (r) => r.rank },
           {
             key: 'name',
-            header: 'Manufacturer',
+            header: m.executive.manufacturer,
             render: (r) => (
-              <DrillCell label={r.name} action="show its orders" onDrill={open ? () => open(r) : undefined} />
+              <DrillCell label={r.name} action={m.showOrders} onDrill={open ? () => open(r) : undefined} />
             ),
           },
-          { key: 'gmv', header: 'GMV', numeric: true, render: (r) => formatUsdFromCents(r.gmv) },
-          { key: 'orders', header: 'Orders', numeric: true, render: (r) => formatInteger(r.orders) },
-          { key: 'buyers', header: 'Buyers', numeric: true, render: (r) => formatInteger(r.buyers) },
+          { key: 'gmv', header: m.gmv, numeric: true, render: (r) => formatUsdFromCents(r.gmv) },
+          { key: 'orders', header: m.orders, numeric: true, render: (r) => formatInteger(r.orders) },
+          { key: 'buyers', header: m.buyers, numeric: true, render: (r) => formatInteger(r.buyers) },
         ]}
       />
     </Card>
@@ -119,41 +120,37 @@ export function CohortRetention() {
   const filtered = filters.range || filters.country || filters.category;
   return (
     <Card
-      title="Cohort retention"
-      subtitle="Share of each month's new buyers who ordered again N months later"
+      title={m.executive.cohorts}
+      subtitle={m.executive.cohortsSubtitle}
       className="span-2"
       actions={
         <ExportButtons
-          title="Cohort retention"
+          title={m.executive.cohorts}
           rows={q.resultSet ? cohorts : null}
           columns={[
-            { header: 'First order month', value: (c) => c.month.slice(0, 7) },
-            { header: 'Buyers', value: (c) => c.size },
+            { header: m.executive.firstOrderMonth, value: (c) => c.month.slice(0, 7) },
+            { header: m.buyers, value: (c) => c.size },
             ...offsets.map((o) => ({
-              header: `Month ${o} retained`,
+              header: m.executive.monthRetained(o),
               value: (c: (typeof cohorts)[number]) => (c.size ? (c.cells.get(o) ?? 0) / c.size : null),
             })),
           ]}
         />
       }
     >
-      {filtered && (
-        <p className="card-note">
-          Every cohort since the first order: the period and filters above do not apply.
-        </p>
-      )}
+      {filtered && <p className="card-note">{m.executive.cohortsUnfiltered}</p>}
       <DataTable
-        caption="Buyer retention by first-order month"
+        caption={m.executive.cohortsCaption}
         captionHidden
         rows={q.loading ? null : cohorts}
         rowKey={(c) => c.month}
-        empty={<EmptyState title="No buyer cohorts yet">Cohorts appear after the first orders.</EmptyState>}
+        empty={<EmptyState title={m.executive.noCohorts}>{m.executive.noCohortsBody}</EmptyState>}
         columns={[
-          { key: 'month', header: 'First order', render: (c) => formatMonth(c.month) },
-          { key: 'size', header: 'Buyers', numeric: true, render: (c) => formatInteger(c.size) },
+          { key: 'month', header: m.executive.firstOrder, render: (c) => formatMonth(c.month) },
+          { key: 'size', header: m.buyers, numeric: true, render: (c) => formatInteger(c.size) },
           ...offsets.map((offset) => ({
             key: `m${offset}`,
-            header: `Month ${offset}`,
+            header: m.executive.monthN(offset),
             numeric: true,
             render: (c: (typeof cohorts)[number]) => {
               const buyers = c.cells.get(offset);
@@ -161,7 +158,7 @@ export function CohortRetention() {
                 return (
                   <>
                     <span aria-hidden="true">·</span>
-                    <span className="visually-hidden">no data</span>
+                    <span className="visually-hidden">{m.noData}</span>
                   </>
                 );
               const share = buyers / c.size;

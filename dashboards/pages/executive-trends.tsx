@@ -18,6 +18,7 @@ import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatDayRange, formatUsdCompactFromCents, formatUsdFromCents, toNumber } from '../format.ts';
 import { ORDER_MEMBERS } from './executive-kpis.tsx';
+import { pageMessages as m } from './messages.ts';
 import { useTimeSeries } from './time-series.ts';
 
 const pivot = (rs: { tablePivot: () => Array<Record<string, unknown>> } | null) => rs?.tablePivot() ?? [];
@@ -35,15 +36,14 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
   const compareName = filters.period ? COMPARISON_LABELS[filters.period.compare] : null;
   const option = useMemo(
     () => ({
-      grid: { left: 64, right: 16, top: compareName ? 36 : 16, bottom: 32 },
-      ...(compareName ? { legend: { top: 0 } } : {}),
+      grid: { left: 64, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatUsdFromCents(v) },
       xAxis: { type: 'category', data: points.map((p) => p.label) },
       yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatUsdCompactFromCents(v) } },
       series: [
         {
           type: 'line',
-          name: 'GMV',
+          name: m.gmv,
           data: points.map((p) => p.value),
           smooth: true,
           areaStyle: { opacity: 0.15 },
@@ -64,11 +64,11 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
     }),
     [points, compareName],
   );
-  const title = `GMV by ${granularity}`;
+  const title = m.executive.gmvBy[granularity];
   const open = drill
     ? (i: number) => {
         const p = points[i];
-        if (p) drill({ kind: 'orders', title: `Orders placed ${p.longLabel}`, filters: [], range: p.range });
+        if (p) drill({ kind: 'orders', title: m.ordersPlaced(p.longLabel), filters: [], range: p.range });
       }
     : undefined;
   return (
@@ -77,8 +77,8 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
       className={wide ? 'span-2' : undefined}
       subtitle={
         filters.range
-          ? `Gross merchandise value in USD, ${formatDayRange(filters.range)}${compareName ? `, dashed: ${compareName.toLowerCase()}` : ''}`
-          : 'Gross merchandise value in USD, all manufacturers'
+          ? m.executive.gmvSubtitle(formatDayRange(filters.range), compareName)
+          : m.executive.gmvSubtitleAllTime
       }
       actions={
         <ExportButtons
@@ -86,15 +86,12 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
           rows={series.query.resultSet ? points : null}
           chart={chart}
           columns={[
-            {
-              header: granularity === 'day' ? 'Day' : granularity === 'week' ? 'Week of' : 'Month',
-              value: (p) => p.start,
-            },
-            { header: 'GMV (USD)', value: (p) => centsToDecimal(p.value) },
+            { header: label, value: (p) => p.start },
+            { header: m.gmvUsd, value: (p) => centsToDecimal(p.value) },
             ...(compareName
               ? [
                   {
-                    header: `${compareName} GMV (USD)`,
+                    header: m.executive.comparedGmvUsd(compareName),
                     value: (p: (typeof points)[number]) => centsToDecimal(p.compared),
                   },
                 ]
@@ -106,15 +103,19 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
       <QueryState
         query={series.query}
         isEmpty={points.every((p) => !p.value)}
-        empty={<EmptyState title="No orders in this period" />}
+        empty={<EmptyState title={m.noOrders} />}
       >
         {() => (
           <>
             <EChart
               option={option}
               handle={chart}
+              legend={compareName ? [{ name: m.gmv }, { name: compareName, dashed: true }] : undefined}
               onSelect={open ? (p) => open(p.dataIndex) : undefined}
-              label={`${title}: ${points.map((p) => `${p.label} ${formatUsdFromCents(p.value)}`).join(', ')}`}
+              label={m.chartLabel(
+                title,
+                points.map((p) => `${p.label} ${formatUsdFromCents(p.value)}`).join(', '),
+              )}
             />
             <Figures
               caption={title}
@@ -127,12 +128,12 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
                   render: (p) => (
                     <DrillCell
                       label={p.rangeLabel}
-                      action="show the orders placed then"
+                      action={m.showOrdersThen}
                       onDrill={open ? () => open(points.indexOf(p)) : undefined}
                     />
                   ),
                 },
-                { key: 'gmv', header: 'GMV', numeric: true, render: (p) => formatUsdFromCents(p.value) },
+                { key: 'gmv', header: m.gmv, numeric: true, render: (p) => formatUsdFromCents(p.value) },
                 ...(compareName
                   ? [
                       {
@@ -152,9 +153,9 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
   );
 }
 
-/** Filters that pick a buyer region in the orders cube: "Unknown" is a buyer whose city has no region. */
+/** Filters that pick a buyer region in the orders cube: '' is a buyer whose city has no region. */
 const regionFilter = (region: string): Filter =>
-  region === 'Unknown'
+  region === ''
     ? {
         or: [
           { member: 'buyers.region', operator: 'notSet' },
@@ -162,6 +163,8 @@ const regionFilter = (region: string): Filter =>
         ],
       }
     : { member: 'buyers.region', operator: 'equals', values: [region] };
+
+const regionName = (region: string) => region || m.executive.unknownRegion;
 
 export function GmvByRegion() {
   const filters = useDashboardFilters(ALL_TIME);
@@ -179,7 +182,7 @@ export function GmvByRegion() {
     () =>
       pivot(q.resultSet)
         .map((r) => ({
-          region: String(r['daily_gmv.buyer_region'] || 'Unknown'),
+          region: String(r['daily_gmv.buyer_region'] ?? ''),
           gmv: toNumber(r['daily_gmv.gmv']) ?? 0,
         }))
         .sort((a, b) => a.gmv - b.gmv),
@@ -194,61 +197,60 @@ export function GmvByRegion() {
         splitNumber: 3,
         axisLabel: { formatter: (v: number) => formatUsdCompactFromCents(v), hideOverlap: true },
       },
-      yAxis: { type: 'category', data: regions.map((r) => r.region), triggerEvent: true },
-      series: [{ type: 'bar', name: 'GMV', data: regions.map((r) => r.gmv), barMaxWidth: 28 }],
+      yAxis: { type: 'category', data: regions.map((r) => regionName(r.region)), triggerEvent: true },
+      series: [{ type: 'bar', name: m.gmv, data: regions.map((r) => r.gmv), barMaxWidth: 28 }],
     }),
     [regions],
   );
   const open = drill
     ? (region: string) =>
-        drill({ kind: 'orders', title: `Orders from buyers in ${region}`, filters: [regionFilter(region)] })
+        drill({ kind: 'orders', title: m.ordersFrom(regionName(region)), filters: [regionFilter(region)] })
     : undefined;
   return (
     <Card
-      title="GMV by buyer region"
-      subtitle="Where the buying retailers are"
+      title={m.executive.byRegion}
+      subtitle={m.executive.byRegionSubtitle}
       actions={
         <ExportButtons
-          title="GMV by buyer region"
+          title={m.executive.byRegion}
           rows={q.resultSet ? [...regions].reverse() : null}
           chart={chart}
           columns={[
-            { header: 'Region', value: (r) => r.region },
-            { header: 'GMV (USD)', value: (r) => centsToDecimal(r.gmv) },
+            { header: m.executive.region, value: (r) => regionName(r.region) },
+            { header: m.gmvUsd, value: (r) => centsToDecimal(r.gmv) },
           ]}
         />
       }
     >
-      <QueryState
-        query={q}
-        isEmpty={regions.length === 0}
-        empty={<EmptyState title="No orders in this period" />}
-      >
+      <QueryState query={q} isEmpty={regions.length === 0} empty={<EmptyState title={m.noOrders} />}>
         {() => (
           <>
             <EChart
               option={option}
               handle={chart}
               onSelect={open ? (p) => open(regions[p.dataIndex]?.region ?? p.name) : undefined}
-              label={`GMV by buyer region: ${regions.map((r) => `${r.region} ${formatUsdFromCents(r.gmv)}`).join(', ')}`}
+              label={m.chartLabel(
+                m.executive.byRegion,
+                regions.map((r) => `${regionName(r.region)} ${formatUsdFromCents(r.gmv)}`).join(', '),
+              )}
             />
             <Figures
-              caption="GMV by buyer region"
+              caption={m.executive.byRegion}
               rows={[...regions].reverse()}
-              rowKey={(r) => r.region}
+              rowKey={(r) => r.region || 'unknown'}
               columns={[
                 {
                   key: 'region',
-                  header: 'Region',
+                  header: m.executive.region,
                   render: (r) => (
                     <DrillCell
-                      label={r.region}
-                      action="show the orders from buyers there"
+                      label={regionName(r.region)}
+                      action={m.showOrdersThere}
                       onDrill={open ? () => open(r.region) : undefined}
                     />
                   ),
                 },
-                { key: 'gmv', header: 'GMV', numeric: true, render: (r) => formatUsdFromCents(r.gmv) },
+                { key: 'gmv', header: m.gmv, numeric: true, render: (r) => formatUsdFromCents(r.gmv) },
               ]}
             />
           </>

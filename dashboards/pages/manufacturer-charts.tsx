@@ -1,7 +1,7 @@
 /**
  * The manufacturer dashboard's cards below the sales trend: top products, new vs returning customers and where
- * its buyers are. Each reads the page's period and filters (all time when embedded),
- * exports what it shows and drills down to the rows behind a product, a month or a city.
+ * its buyers are (a deck.gl map, ../maps/BuyerMap.tsx). Each reads the page's period and filters (all time when
+ * embedded), exports what it shows and drills down to the rows behind a product, a month or a city.
  */
 import { useMemo, useRef } from 'react';
 import { Card, DataTable, EmptyState } from '../../marketplace/ui/components/index.ts';
@@ -15,25 +15,20 @@ import { DrillCell } from '../controls/Figures.tsx';
 import { bucketRange, clampRange } from '../controls/period.ts';
 import { scoped, unappliedFilters } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
-import {
-  countryName,
-  formatDayRange,
-  formatInteger,
-  formatMonth,
-  formatUsdFromCents,
-  toNumber,
-} from '../format.ts';
+import { formatDayRange, formatInteger, formatMonth, formatUsdFromCents, toNumber } from '../format.ts';
+import { manufacturerMessages as mm } from './manufacturer-messages.ts';
+import { pageMessages as m } from './messages.ts';
+
+export { BuyerMap } from '../maps/BuyerMap.tsx';
 
 const rows = (rs: { tablePivot: () => Array<Record<string, unknown>> } | null) => rs?.tablePivot() ?? [];
 const periodText = (range: { from: string; to: string } | null) =>
-  range ? formatDayRange(range) : 'all time';
+  range ? formatDayRange(range) : m.allTime;
 
 /** "Not filtered by country": the card's cube has no member for a filter the page has on. */
-function Unapplied(props: { missing: string[] }) {
+function Unapplied(props: { missing: Array<'country' | 'category'> }) {
   if (props.missing.length === 0) return null;
-  return (
-    <p className="card-note">Not filtered by {props.missing.join(' or ')}: this figure has no such detail.</p>
-  );
+  return <p className="card-note">{mm.notFiltered(props.missing)}</p>;
 }
 
 export function TopProducts() {
@@ -64,46 +59,42 @@ export function TopProducts() {
     ? (p: { id: string; name: string }) =>
         drill({
           kind: 'lines',
-          title: `Order lines of ${p.name}`,
+          title: mm.linesOf(p.name),
           filters: [{ member: 'order_lines.product_id', operator: 'equals', values: [p.id] }],
         })
     : undefined;
   return (
     <Card
-      title="Top products"
-      subtitle={`By revenue, ${periodText(filters.range)}`}
+      title={mm.topProducts}
+      subtitle={mm.topProductsSubtitle(periodText(filters.range))}
       actions={
         <ExportButtons
-          title="Top products"
+          title={mm.topProducts}
           rows={products}
           columns={[
-            { header: 'Product', value: (p) => p.name },
-            { header: 'Units', value: (p) => p.units },
-            { header: 'Revenue (USD)', value: (p) => centsToDecimal(p.revenue) },
+            { header: m.drill.product, value: (p) => p.name },
+            { header: m.units, value: (p) => p.units },
+            { header: m.revenueUsd, value: (p) => centsToDecimal(p.revenue) },
           ]}
         />
       }
     >
       <DataTable
-        caption="Top products by revenue"
+        caption={mm.topProductsCaption}
         captionHidden
         rows={q.error ? [] : products}
         rowKey={(p) => p.id || p.name}
-        empty={<EmptyState title="No products sold in this period" />}
+        empty={<EmptyState title={mm.noProducts} />}
         columns={[
           {
             key: 'name',
-            header: 'Product',
+            header: m.drill.product,
             render: (p) => (
-              <DrillCell
-                label={p.name}
-                action="show its order lines"
-                onDrill={open ? () => open(p) : undefined}
-              />
+              <DrillCell label={p.name} action={m.showLines} onDrill={open ? () => open(p) : undefined} />
             ),
           },
-          { key: 'units', header: 'Units', numeric: true, render: (p) => formatInteger(p.units) },
-          { key: 'revenue', header: 'Revenue', numeric: true, render: (p) => formatUsdFromCents(p.revenue) },
+          { key: 'units', header: m.units, numeric: true, render: (p) => formatInteger(p.units) },
+          { key: 'revenue', header: m.revenue, numeric: true, render: (p) => formatUsdFromCents(p.revenue) },
         ]}
       />
     </Card>
@@ -140,14 +131,26 @@ export function NewVsReturning() {
   );
   const option = useMemo(
     () => ({
-      grid: { left: 40, right: 16, top: 36, bottom: 32 },
-      legend: { top: 0 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: months.map((m) => formatMonth(m.month)) },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 40, right: 16, top: 16, bottom: 32 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatInteger(v) },
+      xAxis: { type: 'category', data: months.map((month) => formatMonth(month.month)) },
+      // ECharts' own number labels are English ("1,000"): counts go through the page's formatter too.
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatInteger(v) } },
       series: [
-        { type: 'bar', stack: 'c', name: 'New', data: months.map((m) => m.fresh), barMaxWidth: 36 },
-        { type: 'bar', stack: 'c', name: 'Returning', data: months.map((m) => m.returning), barMaxWidth: 36 },
+        {
+          type: 'bar',
+          stack: 'c',
+          name: mm.newCustomers,
+          data: months.map((month) => month.fresh),
+          barMaxWidth: 36,
+        },
+        {
+          type: 'bar',
+          stack: 'c',
+          name: mm.returningCustomers,
+          data: months.map((month) => month.returning),
+          barMaxWidth: 36,
+        },
       ],
     }),
     [months],
@@ -156,182 +159,48 @@ export function NewVsReturning() {
     ? (month: string) =>
         drill({
           kind: 'orders',
-          title: `Orders placed in ${formatMonth(month)}`,
+          title: m.ordersPlaced(m.inMonth(formatMonth(month))),
           filters: [],
           range: clampRange(bucketRange(month, 'month'), filters.range),
         })
     : undefined;
   return (
     <Card
-      title="New vs returning customers"
-      subtitle="Retailers ordering from you each month"
+      title={mm.newVsReturning}
+      subtitle={mm.newVsReturningSubtitle}
       actions={
         <ExportButtons
-          title="New vs returning customers"
+          title={mm.newVsReturning}
           rows={q.resultSet ? months : null}
           chart={chart}
           columns={[
-            { header: 'Month', value: (m) => m.month.slice(0, 7) },
-            { header: 'New customers', value: (m) => m.fresh },
-            { header: 'Returning customers', value: (m) => m.returning },
+            { header: m.month, value: (month) => month.month.slice(0, 7) },
+            { header: mm.newCustomersColumn, value: (month) => month.fresh },
+            { header: mm.returningCustomersColumn, value: (month) => month.returning },
           ]}
         />
       }
     >
       <Unapplied missing={unappliedFilters(ACTIVITY_MEMBERS, filters)} />
-      <QueryState
-        query={q}
-        isEmpty={months.length === 0}
-        empty={<EmptyState title="No customers in this period" />}
-      >
+      <QueryState query={q} isEmpty={months.length === 0} empty={<EmptyState title={mm.noCustomers} />}>
         {() => (
           <EChart
             option={option}
             handle={chart}
+            legend={[{ name: mm.newCustomers }, { name: mm.returningCustomers }]}
             onSelect={open ? (p) => months[p.dataIndex] && open(months[p.dataIndex]!.month) : undefined}
-            label={`Customers by month: ${months.map((m) => `${formatMonth(m.month)} ${m.fresh} new, ${m.returning} returning`).join('; ')}`}
-          />
-        )}
-      </QueryState>
-    </Card>
-  );
-}
-
-export function BuyerMap() {
-  const filters = useDashboardFilters(ALL_TIME);
-  const drill = useDrillDown();
-  const chart = useRef<ChartHandle | null>(null);
-  const q = useLiveQuery(
-    scoped(
-      {
-        measures: ['daily_gmv.gmv'],
-        dimensions: [
-          'daily_gmv.buyer_city',
-          'daily_gmv.buyer_country',
-          'daily_gmv.latitude',
-          'daily_gmv.longitude',
-        ],
-      },
-      { time: 'daily_gmv.day', country: 'daily_gmv.buyer_country' },
-      filters,
-      filters.range,
-    ),
-  );
-  const cities = useMemo(
-    () =>
-      rows(q.resultSet)
-        .map((r) => ({
-          city: String(r['daily_gmv.buyer_city'] ?? ''),
-          country: String(r['daily_gmv.buyer_country'] ?? ''),
-          lat: toNumber(r['daily_gmv.latitude']),
-          lon: toNumber(r['daily_gmv.longitude']),
-          gmv: toNumber(r['daily_gmv.gmv']) ?? 0,
-        }))
-        .filter((c) => c.lat !== null && c.lon !== null)
-        .sort((a, b) => b.gmv - a.gmv),
-    [q.resultSet],
-  );
-  const option = useMemo(() => {
-    const max = Math.max(1, ...cities.map((c) => c.gmv));
-    // Frame the buyers, not the whole globe: their bounding box plus a margin, in whole tens of degrees.
-    const bound = (values: number[], pad: number, lo: number, hi: number) => ({
-      min: Math.max(lo, Math.floor((Math.min(...values) - pad) / 10) * 10),
-      max: Math.min(hi, Math.ceil((Math.max(...values) + pad) / 10) * 10),
-    });
-    const lon = bound(
-      cities.map((c) => c.lon!),
-      15,
-      -180,
-      180,
-    );
-    const lat = bound(
-      cities.map((c) => c.lat!),
-      8,
-      -90,
-      90,
-    );
-    return {
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { data: [number, number, number, string] }) =>
-          `${p.data[3]}: ${formatUsdFromCents(p.data[2])}`,
-      },
-      xAxis: { type: 'value', name: 'Longitude', ...lon, nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'value', name: 'Latitude', ...lat, nameLocation: 'middle', nameGap: 32 },
-      series: [
-        {
-          type: 'scatter',
-          data: cities.map((c) => [c.lon, c.lat, c.gmv, `${c.city}, ${c.country}`]),
-          symbolSize: (d: [number, number, number]) => 8 + 32 * Math.sqrt(d[2] / max),
-          itemStyle: { opacity: 0.75 },
-        },
-      ],
-    };
-  }, [cities]);
-  const open = drill
-    ? (c: { city: string; country: string }) =>
-        drill({
-          kind: 'orders',
-          title: `Orders from buyers in ${c.city}, ${countryName(c.country)}`,
-          filters: [
-            { member: 'buyers.city', operator: 'equals', values: [c.city] },
-            { member: 'buyers.country', operator: 'equals', values: [c.country] },
-          ],
-        })
-    : undefined;
-  return (
-    <Card
-      title="Where your buyers are"
-      subtitle="Sales by buyer city, placed by longitude and latitude (bubble size = sales)"
-      className="span-2"
-      actions={
-        <ExportButtons
-          title="Where your buyers are"
-          rows={q.resultSet ? cities : null}
-          chart={chart}
-          columns={[
-            { header: 'City', value: (c) => c.city },
-            { header: 'Country', value: (c) => c.country },
-            { header: 'Sales (USD)', value: (c) => centsToDecimal(c.gmv) },
-          ]}
-        />
-      }
-    >
-      <QueryState
-        query={q}
-        isEmpty={cities.length === 0}
-        empty={<EmptyState title="No buyer locations in this period" />}
-      >
-        {() => (
-          <div className="split">
-            <EChart
-              option={option}
-              handle={chart}
-              onSelect={open ? (p) => cities[p.dataIndex] && open(cities[p.dataIndex]!) : undefined}
-              label={`Sales by buyer city: ${cities.map((c) => `${c.city} ${formatUsdFromCents(c.gmv)}`).join(', ')}`}
-            />
-            <DataTable
-              caption="Sales by buyer city"
-              captionHidden
-              rows={cities}
-              rowKey={(c) => `${c.country}-${c.city}`}
-              columns={[
-                {
-                  key: 'city',
-                  header: 'City',
-                  render: (c) => (
-                    <DrillCell
-                      label={`${c.city}, ${c.country}`}
-                      action="show the orders from buyers there"
-                      onDrill={open ? () => open(c) : undefined}
-                    />
+            label={mm.customersLabel(
+              months
+                .map((month) =>
+                  mm.customersMonth(
+                    formatMonth(month.month),
+                    formatInteger(month.fresh),
+                    formatInteger(month.returning),
                   ),
-                },
-                { key: 'gmv', header: 'Sales', numeric: true, render: (c) => formatUsdFromCents(c.gmv) },
-              ]}
-            />
-          </div>
+                )
+                .join('; '),
+            )}
+          />
         )}
       </QueryState>
     </Card>

@@ -9,6 +9,8 @@ import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx'
 import { ExportButtons } from '../controls/ExportButtons.tsx';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatMonth, formatUsdFromCents, toNumber } from '../format.ts';
+import { manufacturerMessages as t } from './manufacturer-messages.ts';
+import { pageMessages } from './messages.ts';
 
 interface BenchmarkRow {
   month: string;
@@ -53,69 +55,57 @@ export function Benchmarks() {
     n === null ? (
       <>
         <span aria-hidden="true">–</span>
-        <span className="visually-hidden">withheld, not enough peers</span>
+        <span className="visually-hidden">{t.withheld}</span>
       </>
     ) : (
       formatUsdFromCents(n)
     );
   const position = (m: BenchmarkRow) => {
-    if (m.p25 === null || m.p50 === null || m.p75 === null || m.p90 === null) return 'Not enough peers';
-    if (m.gmv >= m.p90) return 'Top 10%';
-    if (m.gmv >= m.p75) return 'Top 25%';
-    if (m.gmv >= m.p50) return 'Above median';
-    if (m.gmv >= m.p25) return 'Below median';
-    return 'Bottom 25%';
+    if (m.p25 === null || m.p50 === null || m.p75 === null || m.p90 === null) return t.notEnoughPeers;
+    if (m.gmv >= m.p90) return t.top10;
+    if (m.gmv >= m.p75) return t.top25;
+    if (m.gmv >= m.p50) return t.aboveMedian;
+    if (m.gmv >= m.p25) return t.belowMedian;
+    return t.bottom25;
   };
   const filtered = filters.range || filters.country || filters.category;
   return (
     <Card
-      title="Benchmark vs peers"
-      subtitle="Your monthly sales next to anonymised peers in your group"
+      title={t.benchmarks}
+      subtitle={t.benchmarksSubtitle}
       className="span-2"
       actions={
         <ExportButtons
-          title="Benchmark vs peers"
+          title={t.benchmarks}
           rows={months}
           columns={[
-            { header: 'Month', value: (m) => m.month.slice(0, 7) },
-            { header: 'Your sales (USD)', value: (m) => centsToDecimal(m.gmv) },
-            { header: 'Peers p25 (USD)', value: (m) => centsToDecimal(m.p25) },
-            { header: 'Median (USD)', value: (m) => centsToDecimal(m.p50) },
-            { header: 'p75 (USD)', value: (m) => centsToDecimal(m.p75) },
-            { header: 'p90 (USD)', value: (m) => centsToDecimal(m.p90) },
-            { header: 'You are', value: position },
+            { header: pageMessages.month, value: (m) => m.month.slice(0, 7) },
+            { header: t.yourSalesUsd, value: (m) => centsToDecimal(m.gmv) },
+            { header: t.p25Usd, value: (m) => centsToDecimal(m.p25) },
+            { header: t.medianUsd, value: (m) => centsToDecimal(m.p50) },
+            { header: t.p75Usd, value: (m) => centsToDecimal(m.p75) },
+            { header: t.p90Usd, value: (m) => centsToDecimal(m.p90) },
+            { header: t.youAre, value: position },
           ]}
         />
       }
     >
-      {filtered && (
-        <p className="card-note">Every month: peer bands are monthly and not split by country or category.</p>
-      )}
-      {withheld && (
-        <p className="benchmark-note">
-          Not enough peers: bands are shown only when your peer group has at least 5 other manufacturers, so
-          no single competitor can be identified.
-        </p>
-      )}
+      {filtered && <p className="card-note">{t.everyMonth}</p>}
+      {withheld && <p className="benchmark-note">{t.withheldNote}</p>}
       <DataTable
-        caption="Monthly sales against peer bands"
+        caption={t.benchmarksCaption}
         captionHidden
         rows={q.error ? [] : months}
         rowKey={(m) => m.month}
-        empty={
-          <EmptyState title="No benchmark yet">
-            Benchmarks appear after your first month of sales, once the warehouse has compared it with your
-            peers.
-          </EmptyState>
-        }
+        empty={<EmptyState title={t.noBenchmark}>{t.noBenchmarkBody}</EmptyState>}
         columns={[
-          { key: 'month', header: 'Month', render: (m) => formatMonth(m.month) },
-          { key: 'gmv', header: 'Your sales', numeric: true, render: (m) => formatUsdFromCents(m.gmv) },
-          { key: 'p25', header: 'Peers p25', numeric: true, render: (m) => band(m.p25) },
-          { key: 'p50', header: 'Median', numeric: true, render: (m) => band(m.p50) },
-          { key: 'p75', header: 'p75', numeric: true, render: (m) => band(m.p75) },
-          { key: 'p90', header: 'p90', numeric: true, render: (m) => band(m.p90) },
-          { key: 'position', header: 'You are', render: position },
+          { key: 'month', header: pageMessages.month, render: (m) => formatMonth(m.month) },
+          { key: 'gmv', header: t.yourSales, numeric: true, render: (m) => formatUsdFromCents(m.gmv) },
+          { key: 'p25', header: t.p25, numeric: true, render: (m) => band(m.p25) },
+          { key: 'p50', header: t.median, numeric: true, render: (m) => band(m.p50) },
+          { key: 'p75', header: t.p75, numeric: true, render: (m) => band(m.p75) },
+          { key: 'p90', header: t.p90, numeric: true, render: (m) => band(m.p90) },
+          { key: 'position', header: t.youAre, render: position },
         ]}
       />
     </Card>

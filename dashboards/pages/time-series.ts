@@ -16,6 +16,7 @@ import {
 import { scoped, type ScopeMembers } from '../cube/scope.ts';
 import { useLiveQuery, type LiveQuery } from '../cube/useLiveQuery.ts';
 import { formatDay, formatDayRange, formatMonth, toNumber } from '../format.ts';
+import { pageMessages as m } from './messages.ts';
 
 export interface SeriesPoint {
   /** First day of the bucket, `YYYY-MM-DD`. */
@@ -40,19 +41,19 @@ export interface TimeSeries {
   label: string;
 }
 
-const LABELS: Record<Granularity, string> = { day: 'Day', week: 'Week of', month: 'Month' };
+const LABELS: Record<Granularity, string> = m.bucket;
 
 function describe(start: string, g: Granularity, period: DayRange | null) {
   const days = clampRange(bucketRange(start, g), period);
   if (g === 'month') {
     const month = formatMonth(start);
-    return { label: month, rangeLabel: month, longLabel: `in ${month}`, range: days };
+    return { label: month, rangeLabel: month, longLabel: m.inMonth(month), range: days };
   }
   const rangeLabel = formatDayRange(days);
   return {
     label: formatDay(start),
     rangeLabel,
-    longLabel: g === 'day' ? `on ${rangeLabel}` : rangeLabel,
+    longLabel: g === 'day' ? m.onDay(rangeLabel) : rangeLabel,
     range: days,
   };
 }
