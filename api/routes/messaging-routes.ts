@@ -24,6 +24,14 @@ const thread = z
     lastMessageAt: z.string(),
     messageCount: z.number().int(),
     unread: z.number().int(),
+    lastMessage: z
+      .object({
+        body: z.string().describe('the first 160 characters'),
+        mine: z.boolean(),
+        senderCompanyId: z.string(),
+        createdAt: z.string(),
+      })
+      .nullable(),
   })
   .openapi('MessageThread');
 
@@ -68,6 +76,11 @@ export function registerMessagingRoutes(api: ApiDefinition, deps: { messaging: M
             .transform((v) => v === 'true')
             .optional(),
           orderId: z.uuid({ message: 'must be an order id (UUID)' }).optional(),
+          counterpartCompanyId: z.uuid({ message: 'must be a company id (UUID)' }).optional(),
+          aboutOrder: z
+            .enum(['true', 'false'], { message: 'must be true or false' })
+            .transform((v) => v === 'true')
+            .optional(),
         })
         .extend(pageQuery.shape)
         .strict(),

@@ -19,7 +19,12 @@ export interface ThreadView {
   lastMessageAt: string;
   messageCount: number;
   unread: number;
+  /** The newest message, cut to a snippet for the inbox (null for a thread without messages). */
+  lastMessage: { body: string; mine: boolean; senderCompanyId: string; createdAt: string } | null;
 }
+
+/** How much of the last message an inbox row shows; the conversation has the rest. */
+export const SNIPPET_CHARS = 160;
 
 export interface MessageView {
   id: string;
@@ -52,6 +57,18 @@ export function createInbox(deps: { db: Db }) {
       .selectFrom('message_threads as t')
       .innerJoin('companies as rc', 'rc.id', 't.retailer_company_id')
       .innerJoin('companies as mc', 'mc.id', 't.manufacturer_company_id')
+      // The newest message, in the same query: an inbox page costs one round trip, not one per row.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('messages as m')
+            .select(['m.body', 'm.sender_user_id', 'm.sender_company_id', 'm.created_at'])
+            .whereRef('m.thread_id', '=', 't.id')
+            .orderBy('m.id', 'desc')
+            .limit(1)
+            .as('last'),
+        (join) => join.onTrue(),
+      )
       .select([
         't.id',
         't.subject',
@@ -64,12 +81,16 @@ export function createInbox(deps: { db: Db }) {
         't.last_message_at',
         't.message_count',
         unreadIn(principal.userId).as('unread'),
+        sql<string | null>`left(last.body, ${SNIPPET_CHARS})`.as('last_body'),
+        'last.sender_user_id as last_sender_user_id',
+        'last.sender_company_id as last_sender_company_id',
+        'last.created_at as last_created_at',
       ])
       .where(partyOf(principal.companyId))
       .where(where);
 
   type Row = Awaited<ReturnType<ReturnType<typeof threads>['execute']>>[number];
-  const view = (r: Row): ThreadView => ({
+  const view = (principalUserId: string, r: Row): ThreadView => ({
     id: r.id,
     subject: r.subject,
     orderId: r.order_id,
@@ -79,15 +100,38 @@ export function createInbox(deps: { db: Db }) {
     lastMessageAt: iso(r.last_message_at),
     messageCount: r.message_count,
     unread: Number(r.unread),
+    lastMessage:
+      r.last_body === null || r.last_created_at === null
+        ? null
+        : {
+            body: r.last_body,
+            mine: r.last_sender_user_id === principalUserId,
+            senderCompanyId: r.last_sender_company_id ?? '',
+            createdAt: iso(r.last_created_at),
+          },
   });
 
   async function listThreads(
     principal: Principal,
-    options: { unreadOnly?: boolean; orderId?: string; limit: number; offset: number },
+    options: {
+      unreadOnly?: boolean;
+      orderId?: string;
+      /** Only threads with this company (the other party). */
+      counterpartCompanyId?: string;
+      /** true: only threads about no order; false: only threads about an order. */
+      aboutOrder?: boolean;
+      limit: number;
+      offset: number;
+    },
   ): Promise<ThreadView[]> {
     assertMayRead(principal);
     const filters: Expression<SqlBool>[] = [sql<SqlBool>`true`];
     if (options.orderId) filters.push(sql<SqlBool>`t.order_id = ${options.orderId}`);
+    if (options.counterpartCompanyId) filters.push(partyOf(options.counterpartCompanyId));
+    if (options.aboutOrder !== undefined)
+      filters.push(
+        options.aboutOrder ? sql<SqlBool>`t.order_id is not null` : sql<SqlBool>`t.order_id is null`,
+      );
     if (options.unreadOnly) filters.push(sql<SqlBool>`${unreadIn(principal.userId)} > 0`);
     const rows = await threads(principal, sql<SqlBool>`${sql.join(filters, sql` and `)}`)
       .orderBy('t.last_message_at', 'desc')
@@ -95,7 +139,7 @@ export function createInbox(deps: { db: Db }) {
       .limit(options.limit)
       .offset(options.offset)
       .execute();
-    return rows.map(view);
+    return rows.map((r) => view(principal.userId, r));
   }
 
   async function thread(principal: Principal, threadId: string): Promise<ThreadView> {
@@ -103,7 +147,7 @@ export function createInbox(deps: { db: Db }) {
     const row = await threads(principal, sql<SqlBool>`t.id = ${threadId}`).executeTakeFirst();
     // A company that is not a party gets the same 404 as for a thread that does not exist.
     if (!row) throw notFound('message_thread', threadId);
-    return view(row);
+    return view(principal.userId, row);
   }
 
   /** Oldest first, as a conversation reads. */

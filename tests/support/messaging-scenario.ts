@@ -113,7 +113,12 @@ export function messagingScenario(mode: Mode) {
 
       const list = await tp.http('GET', '/api/v1/messages/threads', { token: shop.token });
       expect(list.body.items).toHaveLength(1);
-      expect(list.body.items[0]).toMatchObject({ id: threadId, messageCount: 2, unread: 1 });
+      expect(list.body.items[0]).toMatchObject({
+        id: threadId,
+        messageCount: 2,
+        unread: 1,
+        lastMessage: { body: 'Yes, Thursday morning.', mine: false, senderCompanyId: maker.companyId },
+      });
       const messages = await tp.http('GET', `/api/v1/messages/threads/${threadId}/messages`, {
         token: shop.token,
       });
@@ -142,7 +147,30 @@ export function messagingScenario(mode: Mode) {
       expect(second.status, JSON.stringify(second.body)).toBe(201);
       const again = await tp.http('GET', '/api/v1/messages/threads?limit=1', { token: shop.token });
       expect(again.body.items.map((t: { id: string }) => t.id)).toEqual([second.body.id]);
+      // The ways into a conversation: the general one with a company, or the one about an order.
+      const ids = async (query: string) =>
+        (await tp.http('GET', `/api/v1/messages/threads?${query}`, { token: shop.token })).body.items.map(
+          (t: { id: string }) => t.id,
+        );
+      expect(await ids(`counterpartCompanyId=${maker.companyId}&aboutOrder=false`)).toEqual([second.body.id]);
+      expect(await ids(`counterpartCompanyId=${maker.companyId}&aboutOrder=true`)).toEqual([threadId]);
+      expect(await ids(`counterpartCompanyId=${shop.companyId}`)).toEqual([second.body.id, threadId]);
+      expect(await ids(`counterpartCompanyId=${orders[0]}`)).toEqual([]);
       expect(await unread(shop.token)).toEqual({ unread: 1, threads: 1 });
+
+      // The inbox row's snippet is the newest message, cut short.
+      const long = 'x'.repeat(400);
+      await tp.http('POST', `/api/v1/messages/threads/${second.body.id}/messages`, {
+        token: shop.token,
+        body: { body: long },
+      });
+      const [newest] = (await tp.http('GET', '/api/v1/messages/threads?limit=1', { token: shop.token })).body
+        .items;
+      expect(newest.lastMessage).toMatchObject({ body: long.slice(0, 160), mine: true });
+      await tp.http('POST', `/api/v1/messages/threads/${second.body.id}/read`, {
+        token: maker.token,
+        body: {},
+      });
     });
 
     it('records message.sent with ids only, for both companies', async () => {
@@ -275,6 +303,12 @@ export function messagingScenario(mode: Mode) {
         400,
         'invalid_request',
         'unreadOnly',
+      );
+      expectProblem(
+        await tp.http('GET', '/api/v1/messages/threads?counterpartCompanyId=acme', { token: shop.token }),
+        400,
+        'invalid_request',
+        'counterpartCompanyId',
       );
       expectProblem(
         await post(`/api/v1/orders/${orders[1]}/review`, { rating: 6 }),

@@ -14,25 +14,11 @@ import { messagesMessages as m } from './messages.ts';
 import type { NewConversationState } from './NewConversation.tsx';
 import type { Thread } from './types.ts';
 
-/** How far back to look for a general conversation with a company before starting a new one. */
-const SCAN_PAGES = 5;
-const SCAN_PAGE = 100;
-
-/**
- * The newest conversation with `companyId` that is not about an order. The thread list cannot be filtered by
- * company, so this reads it a page at a time, newest first, up to SCAN_PAGES pages.
- */
+/** The newest conversation with `companyId` that is not about an order, if there is one. */
 async function generalThreadWith(session: Session, companyId: string): Promise<Thread | undefined> {
-  for (let page = 0; page < SCAN_PAGES; page++) {
-    const { items } = await session.fetchJson<{ items: Thread[] }>(
-      `/api/v1/messages/threads?limit=${SCAN_PAGE}&offset=${page * SCAN_PAGE}`,
-    );
-    const found = items.find(
-      (t) => t.orderId === null && (t.manufacturer.id === companyId || t.retailer.id === companyId),
-    );
-    if (found || items.length < SCAN_PAGE) return found;
-  }
-  return undefined;
+  const query = new URLSearchParams({ counterpartCompanyId: companyId, aboutOrder: 'false', limit: '1' });
+  const { items } = await session.fetchJson<{ items: Thread[] }>(`/api/v1/messages/threads?${query}`);
+  return items[0];
 }
 
 /** On a manufacturer's page, for retailers who may write for their company. */

@@ -7,13 +7,11 @@ import { useSession } from '../auth/SessionContext.tsx';
 import { Button, EmptyState, Notice, Skeleton } from '../components/index.ts';
 import { counterpartOf } from './conversation-state.ts';
 import { messagesMessages as m } from './messages.ts';
-import { useSnippets } from './snippets.ts';
 import type { ThreadList as List } from './useThreadList.ts';
 import { shortWhen } from './when.ts';
 
 export function ThreadList({ list, activeId }: { list: List; activeId: string | undefined }) {
   const { me } = useSession();
-  const snippetOf = useSnippets(list.threads);
   if (!me) return null;
   if (list.threads === null)
     return list.error ? (
@@ -49,7 +47,7 @@ export function ThreadList({ list, activeId }: { list: List; activeId: string | 
       {list.error && <Notice tone="negative">{list.error}</Notice>}
       <ul className="thread-list">
         {list.threads.map((thread) => {
-          const snippet = snippetOf(thread);
+          const snippet = thread.lastMessage;
           const unread = thread.unread > 0;
           return (
             <li key={thread.id}>

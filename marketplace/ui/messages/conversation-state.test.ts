@@ -26,6 +26,7 @@ const thread = (id: string, lastMessageAt: string, unread = 0): Thread => ({
   lastMessageAt,
   messageCount: 1,
   unread,
+  lastMessage: null,
 });
 
 describe('an open conversation', () => {

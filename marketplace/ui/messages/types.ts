@@ -17,7 +17,17 @@ export interface Thread {
   messageCount: number;
   /** Messages others wrote after the caller's read marker. */
   unread: number;
+  /** The newest message, its body cut to a snippet by the API (null before the first message). */
+  lastMessage: { body: string; mine: boolean; senderCompanyId: string; createdAt: string } | null;
 }
+
+/** What a thread's row shows of a message just read or sent (the API cuts the same way). */
+export const lastMessageOf = (message: Message): Thread['lastMessage'] => ({
+  body: message.body.slice(0, 160),
+  mine: message.mine,
+  senderCompanyId: message.senderCompanyId,
+  createdAt: message.createdAt,
+});
 
 export interface Message {
   id: string;

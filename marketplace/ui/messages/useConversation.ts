@@ -8,8 +8,7 @@ import { useSession } from '../auth/SessionContext.tsx';
 import { ApiError } from '../auth/session.ts';
 import { messageOf } from '../data/useApi.ts';
 import { hasOthersMessages, mergeMessages } from './conversation-state.ts';
-import { rememberLast } from './snippets.ts';
-import type { Message, Thread } from './types.ts';
+import { lastMessageOf, type Message, type Thread } from './types.ts';
 import { announceUnreadChanged } from './unread-events.ts';
 
 /** Messages read per request; also the API's largest page. */
@@ -86,7 +85,6 @@ export function useConversation(threadId: string, onThread: (thread: Thread) => 
         setMessages(items);
         learn(opened);
         const last = items.at(-1);
-        if (last) rememberLast(last);
         setStatus('ready');
         if (opened.unread > 0 && last) {
           unreadUpTo.current = last.id;
@@ -118,10 +116,14 @@ export function useConversation(threadId: string, onThread: (thread: Thread) => 
         confirmed.current = from + items.length;
         const last = items.at(-1);
         if (!last) break;
-        rememberLast(last);
         setMessages((current) => mergeMessages(current, items));
         if (latest.current)
-          learn({ ...latest.current, messageCount: confirmed.current, lastMessageAt: last.createdAt });
+          learn({
+            ...latest.current,
+            messageCount: confirmed.current,
+            lastMessageAt: last.createdAt,
+            lastMessage: lastMessageOf(last),
+          });
         if (hasOthersMessages(items)) unreadUpTo.current = last.id;
         if (items.length < PAGE) break;
       }
@@ -170,9 +172,9 @@ export function useConversation(threadId: string, onThread: (thread: Thread) => 
         method: 'POST',
         body: JSON.stringify({ body }),
       });
-      rememberLast(sent);
       setMessages((current) => mergeMessages(current, [sent]));
-      if (latest.current) learn({ ...latest.current, lastMessageAt: sent.createdAt });
+      if (latest.current)
+        learn({ ...latest.current, lastMessageAt: sent.createdAt, lastMessage: lastMessageOf(sent) });
       // Confirms the offset, and shows anything the other side committed just before this message.
       void poll();
     },
