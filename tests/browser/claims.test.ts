@@ -17,12 +17,11 @@ import {
   ensureWebBuild,
   launchBrowser,
   screenshot,
-  seriousAxeViolations,
   skipBrowserTests,
+  DESKTOP,
+  checkAtDesktopAndPhone,
 } from './support/browser.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 /** A 1x1 PNG: the API checks an upload's bytes, so the photo must be a real image. */
 const PIXEL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -98,32 +97,7 @@ describe.skipIf(skipBrowserTests)('returns and claims in the browser', () => {
     return page;
   };
 
-  /** Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider. */
-  const capture = async (page: Page, name: string) => {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      await screenshot(page, `${name}-${label}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      const overflow = await page.evaluate(() => ({
-        width: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('body *')]
-          .filter(
-            (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
-          )
-          .slice(0, 5)
-          .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
-      }));
-      expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
-        viewport.width,
-      );
-    }
-    await page.setViewportSize(DESKTOP);
-  };
+  const capture = checkAtDesktopAndPhone;
 
   /** True once the photo has been fetched with the session and drawn (an object URL, real pixels). */
   const photoShown = (page: Page, name: string) =>

@@ -15,14 +15,13 @@ import { PASSWORD, type TestPlatform } from '../support/test-platform.ts';
 import {
   launchBrowser,
   screenshot,
-  seriousAxeViolations,
   signIn,
   skipBrowserTests,
   startDemoPlatform,
+  DESKTOP,
+  checkAtDesktopAndPhone,
 } from './support/browser.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const SUBJECT = 'Spring order: glaze colours';
 const QUESTION = 'Hello! Can the stoneware mug come in a sage glaze for our spring order?';
 const REPLY_LINES = ['Yes, sage is available from March.', 'Minimum 48 units per colour.'];
@@ -52,31 +51,7 @@ describe.skipIf(skipBrowserTests)('messages between a buyer and a manufacturer',
     expect(await badge.getAttribute('aria-label')).toBe(`${count} unread message${count === 1 ? '' : 's'}`);
   };
 
-  /** Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider. */
-  const capture = async (page: Page, name: string, atPhone?: () => Promise<void>) => {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      if (label === 'phone') await atPhone?.();
-      await screenshot(page, `${name}-${label}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      const overflow = await page.evaluate(() => ({
-        width: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('body *')]
-          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-          .slice(0, 5)
-          .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
-      }));
-      expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
-        viewport.width,
-      );
-    }
-    await page.setViewportSize(DESKTOP);
-  };
+  const capture = checkAtDesktopAndPhone;
 
   beforeAll(async () => {
     browser = await launchBrowser();

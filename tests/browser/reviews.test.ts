@@ -13,13 +13,11 @@ import { PASSWORD, startTestPlatform, type TestPlatform } from '../support/test-
 import {
   ensureWebBuild,
   launchBrowser,
-  screenshot,
-  seriousAxeViolations,
   skipBrowserTests,
+  DESKTOP,
+  checkAtDesktopAndPhone,
 } from './support/browser.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const SELLER = 'Quayside Ceramics';
 const STORE = 'Harbour Goods';
 const PRODUCT = 'Glazed serving bowl';
@@ -38,32 +36,7 @@ describe.skipIf(skipBrowserTests)('reviews and the admin operations pages', () =
   let deliveredId = '';
   let stuckId = '';
 
-  /** Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider. */
-  const capture = async (page: Page, name: string) => {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      await screenshot(page, `${name}-${label}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      const overflow = await page.evaluate(() => ({
-        width: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('body *')]
-          .filter(
-            (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
-          )
-          .slice(0, 5)
-          .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
-      }));
-      expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
-        viewport.width,
-      );
-    }
-    await page.setViewportSize(DESKTOP);
-  };
+  const capture = checkAtDesktopAndPhone;
 
   const newPage = async () =>
     (await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' })).newPage();

@@ -16,12 +16,11 @@ import {
   ensureWebBuild,
   launchBrowser,
   screenshot,
-  seriousAxeViolations,
   skipBrowserTests,
+  DESKTOP,
+  checkAtDesktopAndPhone,
 } from './support/browser.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const LANTERN = 'Harbor storm lantern';
 /** A 1x1 PNG: the API checks an upload's bytes, so it must be a real image. */
 const PIXEL_PNG = Buffer.from(
@@ -57,32 +56,7 @@ describe.skipIf(skipBrowserTests)('the seller portal', () => {
   let seller: { companyId: string; email: string };
   let dataDir = '';
 
-  /** Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider. */
-  const capture = async (name: string) => {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      await screenshot(page, `${name}-${label}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      const overflow = await page.evaluate(() => ({
-        width: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('body *')]
-          .filter(
-            (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
-          )
-          .slice(0, 5)
-          .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
-      }));
-      expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
-        viewport.width,
-      );
-    }
-    await page.setViewportSize(DESKTOP);
-  };
+  const capture = (name: string) => checkAtDesktopAndPhone(page, name);
 
   const nav = (name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();

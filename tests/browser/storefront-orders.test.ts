@@ -11,15 +11,13 @@ import { DEMO_PASSWORD, buyerEmail, sellerEmail } from '../../scripts/seed/demo-
 import type { TestPlatform } from '../support/test-platform.ts';
 import {
   launchBrowser,
-  screenshot,
-  seriousAxeViolations,
   signIn,
   skipBrowserTests,
   startDemoPlatform,
+  DESKTOP,
+  checkAtDesktopAndPhone,
 } from './support/browser.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const LANTERN = 'Lighthouse storm lantern';
 
 describe.skipIf(skipBrowserTests)('buying in the storefront and fulfilling the order', () => {
@@ -29,32 +27,7 @@ describe.skipIf(skipBrowserTests)('buying in the storefront and fulfilling the o
   let seller: Page;
   let harborOrderUrl = '';
 
-  /** Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider. */
-  const capture = async (page: Page, name: string) => {
-    for (const [label, viewport] of [
-      ['desktop', DESKTOP],
-      ['phone', PHONE],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.waitForTimeout(150);
-      await screenshot(page, `${name}-${label}`);
-      const violations = await seriousAxeViolations(page);
-      expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-      const overflow = await page.evaluate(() => ({
-        width: document.documentElement.scrollWidth,
-        culprits: [...document.querySelectorAll('body *')]
-          .filter(
-            (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
-          )
-          .slice(0, 5)
-          .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
-      }));
-      expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
-        viewport.width,
-      );
-    }
-    await page.setViewportSize(DESKTOP);
-  };
+  const capture = checkAtDesktopAndPhone;
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 // The app first: zod schemas get `.openapi()` only if created after api/openapi.ts extends zod, and the seeder
 // imports the catalog's schemas.
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform.ts';
@@ -126,6 +127,41 @@ export async function waitForDashboard(page: Page) {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Screenshot and axe scan at desktop and phone width; at phone width nothing may push the page wider (tables
+ * scroll inside their own wrapper, so they are exempt). `atPhone` runs once the page is at phone width (to check
+ * what changes there). Leaves the page at desktop width.
+ */
+export async function checkAtDesktopAndPhone(page: Page, name: string, atPhone?: () => Promise<void>) {
+  for (const [label, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150);
+    if (label === 'phone') await atPhone?.();
+    await screenshot(page, `${name}-${label}`);
+    const violations = await seriousAxeViolations(page);
+    expect(violations, `${name} at ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    const overflow = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      culprits: [...document.querySelectorAll('body *')]
+        .filter(
+          (e) => !e.closest('.ws-table-wrap') && e.getBoundingClientRect().right > window.innerWidth + 1,
+        )
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className} (${Math.round(e.getBoundingClientRect().width)} px)`),
+    }));
+    expect(overflow.width, `${name} at ${label}: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(
+      viewport.width,
+    );
+  }
+  await page.setViewportSize(DESKTOP);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
