@@ -179,7 +179,12 @@ describe.skipIf(skipBrowserTests)('messages between a buyer and a manufacturer',
     await outsider.goto(`${tp.url}${threadPath}`);
     await outsider.goto(`${tp.url}${threadPath}`);
     const missing = outsider.getByTestId('conversation-missing');
-    await missing.waitFor();
+    // Generous: on a loaded CI machine the page's chunks and two API calls can take a while; the state must come.
+    await missing.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      throw new Error(`no not-found state; the page shows: ${await outsider.locator('main').innerText()}`, {
+        cause: error,
+      });
+    });
     expect(await missing.textContent()).toContain('does not exist, or it is not yours to see');
     expect(await outsider.getByText(QUESTION).count()).toBe(0);
     // Its own inbox is empty and says where conversations start.
@@ -198,7 +203,7 @@ describe.skipIf(skipBrowserTests)('messages between a buyer and a manufacturer',
       body: { body: 'Let me in' },
     });
     expect(write.status).toBe(404);
-  });
+  }, 120_000);
 
   it('the seller writes to the buyer about an order from the order’s page, and comes back to it from there', async () => {
     const token = await tp.login(sellerEmail('alpine'), DEMO_PASSWORD);
