@@ -154,13 +154,15 @@ export function registerClaimRoutes(api: ApiDefinition, deps: { claims: ClaimSer
     {
       method: 'get',
       path: '/api/v1/claims',
-      summary: 'Claims your company is a party to, newest first (platform staff: every claim)',
+      summary:
+        'Claims your company is a party to, newest first or longest waiting first (platform staff: every claim)',
       tag: 'claims',
       auth: true,
       query: z
         .object({
           status: oneOf(CLAIM_STATUSES).optional(),
           orderId: z.uuid({ message: 'must be an order id (UUID)' }).optional(),
+          sort: oneOf(['newest', 'longest_waiting'] as const).optional(),
         })
         .extend(pageQuery.shape)
         .strict(),

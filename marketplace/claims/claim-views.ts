@@ -180,11 +180,13 @@ export async function getClaimDetails(db: Db, principal: Principal, claimId: str
 export interface ClaimListFilter {
   status?: ClaimStatus;
   orderId?: string;
+  /** newest (default): by when opened, newest first; longest_waiting: by the last change, oldest first (a queue). */
+  sort?: 'newest' | 'longest_waiting';
   limit: number;
   offset: number;
 }
 
-/** Newest first. Companies see the claims they are a party to; platform staff see every claim. */
+/** Newest first, or as a queue. Companies see the claims they are a party to; platform staff see every claim. */
 export async function listClaims(db: Db, principal: Principal, filter: ClaimListFilter) {
   if (principal.companyKind !== 'platform' && !can(principal, 'orders:read'))
     throw forbidden('You do not have access to your company’s orders and claims.');
@@ -198,9 +200,11 @@ export async function listClaims(db: Db, principal: Principal, filter: ClaimList
     );
   if (filter.status) query = query.where('c.status', '=', filter.status);
   if (filter.orderId) query = query.where('c.order_id', '=', filter.orderId);
-  const rows = (await query
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
+  const ordered =
+    filter.sort === 'longest_waiting'
+      ? query.orderBy('c.updated_at', 'asc').orderBy('c.id', 'asc')
+      : query.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc');
+  const rows = (await ordered
     .limit(filter.limit + 1)
     .offset(filter.offset)
     .execute()) as Row[];

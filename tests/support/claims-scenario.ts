@@ -410,6 +410,21 @@ export function claimsScenario(mode: Mode) {
       expect(mine.items.map((c: { id: string }) => c.id)).toEqual([claim.id]);
       const all = expectOk(await get(admin, '/api/v1/claims?limit=100'));
       expect(all.items.map((c: { id: string }) => c.id)).toContain(claim.id);
+      // The same claims as a queue: the one unchanged longest first (the newest list turned around by last change).
+      type Listed = { id: string; createdAt: string; updatedAt: string };
+      const newest: Listed[] = all.items;
+      expect(newest.map((c) => c.createdAt)).toEqual(
+        newest
+          .map((c) => c.createdAt)
+          .sort()
+          .reverse(),
+      );
+      const queue: Listed[] = expectOk(
+        await get(admin, '/api/v1/claims?limit=100&sort=longest_waiting'),
+      ).items;
+      expect(queue.map((c) => c.updatedAt)).toEqual(queue.map((c) => c.updatedAt).sort());
+      expect(new Set(queue.map((c) => c.id))).toEqual(new Set(newest.map((c) => c.id)));
+      expectProblem(await get(admin, '/api/v1/claims?sort=oldest'), 400, 'invalid_request', 'sort');
       expect((await claimEvents(claim.id)).map((e) => e.type)).toEqual(['claim.opened']);
     });
 

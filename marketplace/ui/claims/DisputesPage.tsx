@@ -1,8 +1,8 @@
 /**
  * `/admin/disputes`, the admin panel's Disputes tab: claims the buyer or the manufacturer asked Wholesail to
- * decide, the longest waiting first. The API lists claims newest first in pages, so every page of escalated
- * claims is read (they are few: each is a person's case) and turned around; each links to the claim's page,
- * where the admin decides.
+ * decide, the longest waiting first (the API's `sort=longest_waiting`: escalation is a claim's last change until
+ * Wholesail decides, so its last change is when it started waiting); each links to the claim's page, where the
+ * admin decides.
  */
 import './claims.css';
 import { useEffect, useState } from 'react';
@@ -19,9 +19,8 @@ import { claimTypeLabel, requestedLabel } from './status.ts';
 import type { ClaimPage, ClaimSummary } from './types.ts';
 import { useClaimedValues } from './useClaimedValues.ts';
 
+/** The head of the queue; the page says when more wait behind it. */
 const LIMIT = 100;
-/** A ceiling on reading pages, so a runaway backlog cannot hang the tab; the page says when it was reached. */
-const MAX_PAGES = 20;
 const REFRESH_MS = 15_000;
 
 export default function DisputesPage() {
@@ -43,20 +42,12 @@ function Disputes() {
     let alive = true;
     const load = async () => {
       try {
-        const all: ClaimSummary[] = [];
-        let more = true;
-        for (let page = 0; more && page < MAX_PAGES; page++) {
-          const answer = await session.fetchJson<ClaimPage>(
-            `/api/v1/claims?status=escalated&limit=${LIMIT}&offset=${page * LIMIT}`,
-          );
-          all.push(...answer.items);
-          more = answer.hasMore;
-        }
-        // Escalation is the claim's last change until Wholesail decides, so updatedAt is when it started waiting.
-        all.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+        const answer = await session.fetchJson<ClaimPage>(
+          `/api/v1/claims?status=escalated&sort=longest_waiting&limit=${LIMIT}`,
+        );
         if (!alive) return;
-        setClaims(all);
-        setTruncated(more);
+        setClaims(answer.items);
+        setTruncated(answer.hasMore);
         setError(null);
       } catch (e) {
         if (alive) setError(e);
@@ -141,7 +132,7 @@ function Disputes() {
             ]}
           />
         )}
-        {truncated && <p className="muted">{m.more(LIMIT * MAX_PAGES)}</p>}
+        {truncated && <p className="muted">{m.more(LIMIT)}</p>}
       </Card>
     </>
   );

@@ -238,7 +238,7 @@ const claimsEn = {
   disputesEmptyHint: 'A claim appears here when its buyer or manufacturer asks Wholesail to decide.',
   waiting: 'Waiting',
   more: (count: number) =>
-    `More than ${n(count)} claims wait for Wholesail: only the ${n(count)} most recently escalated are listed.`,
+    `More than ${n(count)} claims wait for Wholesail: the ${n(count)} waiting longest are listed; decide them first.`,
 };
 
 const claimsEs = {
@@ -471,7 +471,7 @@ const claimsEs = {
     'Una reclamación aparece aquí cuando su comprador o su fabricante pide a Wholesail que decida.',
   waiting: 'Espera',
   more: (count) =>
-    `Más de ${n(count)} reclamaciones esperan a Wholesail: solo se muestran las ${n(count)} enviadas más recientemente.`,
+    `Más de ${n(count)} reclamaciones esperan a Wholesail: se muestran las ${n(count)} que más tiempo llevan esperando; resuélvalas primero.`,
 } satisfies Catalog<typeof claimsEn>;
 
 const claimsFr = {
@@ -705,7 +705,7 @@ const claimsFr = {
     'Une réclamation apparaît ici quand son acheteur ou son fabricant demande à Wholesail de trancher.',
   waiting: 'En attente depuis',
   more: (count) =>
-    `Plus de ${n(count)} réclamations attendent Wholesail\u00a0: seules les ${n(count)} transmises le plus récemment sont listées.`,
+    `Plus de ${n(count)} réclamations attendent Wholesail\u00a0: les ${n(count)} qui attendent depuis le plus longtemps sont listées\u00a0; tranchez-les d’abord.`,
 } satisfies Catalog<typeof claimsEn>;
 
 export const claimMessages = localized({ en: claimsEn, es: claimsEs, fr: claimsFr });
