@@ -276,7 +276,8 @@ describe.skipIf(skipBrowserTests)('company verification and the admin panel', ()
     await admin.getByRole('button', { name: 'Search', exact: true }).click();
     const row = admin.getByRole('row').filter({ hasText: STORE });
     await row.getByText('Active').waitFor();
-    expect(await admin.getByRole('row').count()).toBe(2);
+    // The store is on the unfiltered list too: wait for the search's answer to replace it (header + one row).
+    await expect.poll(() => admin.getByRole('row').count()).toBe(2);
 
     await row.getByRole('button', { name: `Suspend ${STORE}` }).click();
     const dialog = admin.getByRole('dialog', { name: `Suspend ${STORE}` });
