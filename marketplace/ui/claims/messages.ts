@@ -42,7 +42,7 @@ const claimsEn = {
   buyer: 'Buyer',
   parties: 'Manufacturer → buyer',
   reason: 'Reason',
-  asked: 'Amount asked',
+  asked: 'Value claimed',
   asksFor: (what: string) => `asks for ${what.toLowerCase()}`,
   age: 'Age',
   ageOf: (value: number, unit: AgeUnit) =>
@@ -275,7 +275,7 @@ const claimsEs = {
   buyer: 'Comprador',
   parties: 'Fabricante → comprador',
   reason: 'Motivo',
-  asked: 'Importe reclamado',
+  asked: 'Valor reclamado',
   asksFor: (what) => `pide ${what.toLowerCase()}`,
   age: 'Antigüedad',
   ageOf: (value, unit) =>
@@ -508,7 +508,7 @@ const claimsFr = {
   buyer: 'Acheteur',
   parties: 'Fabricant → acheteur',
   reason: 'Motif',
-  asked: 'Montant demandé',
+  asked: 'Valeur réclamée',
   asksFor: (what) => `demande ${what.toLowerCase()}`,
   age: 'Âge',
   ageOf: (value, unit) =>

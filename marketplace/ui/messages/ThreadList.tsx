@@ -65,7 +65,8 @@ export function ThreadList({ list, activeId }: { list: List; activeId: string | 
                 </span>
                 <span className="thread-row__subject">
                   {thread.subject}
-                  {thread.orderId && (
+                  {/* The order, unless the subject already names it (the form suggests "Order #…"). */}
+                  {thread.orderId && !thread.subject.includes(m.aboutOrder(thread.orderId)) && (
                     <span className="thread-row__order"> · {m.aboutOrder(thread.orderId)}</span>
                   )}
                 </span>
