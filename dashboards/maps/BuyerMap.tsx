@@ -8,15 +8,14 @@
 import { useMemo, useRef } from 'react';
 import { Card, DataTable } from '../../marketplace/ui/components/index.ts';
 import type { ChartHandle } from '../charts/EChart.tsx';
-import { centsToDecimal } from '../controls/csv.ts';
 import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx';
-import { useDrillDown } from '../controls/DrillDown.tsx';
 import { ExportButtons } from '../controls/ExportButtons.tsx';
 import { DrillCell } from '../controls/Figures.tsx';
 import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { countryName, formatInteger, formatUsdFromCents, toNumber } from '../format.ts';
 import { CityMap, useMapState, type CityFigure } from './CityMap.tsx';
+import { cityColumns, useCityOrdersDrill } from './city-card.ts';
 import { citiesOf, DAILY_GMV_CITIES } from './city-rows.ts';
 import { mapMessages as m } from './messages.ts';
 
@@ -31,7 +30,6 @@ const cityKey = (country: string, city: string) => `${country}|${city}`;
 
 export function BuyerMap() {
   const filters = useDashboardFilters(ALL_TIME);
-  const drill = useDrillDown();
   const map = useMapState();
   const handle = useRef<ChartHandle | null>(null);
   const q = useLiveQuery([
@@ -63,17 +61,7 @@ export function BuyerMap() {
     }));
   }, [q.resultSet]);
   const place = (c: CityFigure) => m.place(c.city, countryName(c.country));
-  const open = drill
-    ? (c: CityFigure) =>
-        drill({
-          kind: 'orders',
-          title: m.ordersFrom(c.city, countryName(c.country)),
-          filters: [
-            { member: 'buyers.city', operator: 'equals', values: [c.city] },
-            { member: 'buyers.country', operator: 'equals', values: [c.country] },
-          ],
-        })
-    : undefined;
+  const open = useCityOrdersDrill();
   return (
     <Card
       title={t.title}
@@ -84,14 +72,7 @@ export function BuyerMap() {
           title={t.title}
           rows={q.resultSet ? cities : null}
           chart={map.drawable ? handle : undefined}
-          columns={[
-            { header: m.city, value: (c) => c.city },
-            { header: m.country, value: (c) => c.country },
-            { header: m.latitude, value: (c) => c.lat },
-            { header: m.longitude, value: (c) => c.lon },
-            { header: t.figureUsd, value: (c) => centsToDecimal(c.value) },
-            { header: t.buyers, value: (c) => c.buyers },
-          ]}
+          columns={[...cityColumns<BuyerCity>(t.figureUsd), { header: t.buyers, value: (c) => c.buyers }]}
         />
       }
     >

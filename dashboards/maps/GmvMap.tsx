@@ -6,15 +6,14 @@
 import { useMemo, useRef } from 'react';
 import { Card } from '../../marketplace/ui/components/index.ts';
 import type { ChartHandle } from '../charts/EChart.tsx';
-import { centsToDecimal } from '../controls/csv.ts';
 import { ALL_TIME, useDashboardFilters } from '../controls/DashboardFilters.tsx';
-import { useDrillDown } from '../controls/DrillDown.tsx';
 import { ExportButtons } from '../controls/ExportButtons.tsx';
 import { DrillCell, Figures } from '../controls/Figures.tsx';
 import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { countryName, formatUsdFromCents } from '../format.ts';
 import { CityMap, useMapState, type CityFigure } from './CityMap.tsx';
+import { cityColumns, useCityOrdersDrill } from './city-card.ts';
 import { citiesOf, DAILY_GMV_CITIES } from './city-rows.ts';
 import { mapMessages as m } from './messages.ts';
 
@@ -22,7 +21,6 @@ const t = m.gmv;
 
 export function GmvMap() {
   const filters = useDashboardFilters(ALL_TIME);
-  const drill = useDrillDown();
   const map = useMapState();
   const handle = useRef<ChartHandle | null>(null);
   const q = useLiveQuery(
@@ -35,17 +33,7 @@ export function GmvMap() {
   );
   const cities = useMemo(() => citiesOf(q.resultSet?.rawData() ?? []), [q.resultSet]);
   const place = (c: CityFigure) => m.place(c.city, countryName(c.country));
-  const open = drill
-    ? (c: CityFigure) =>
-        drill({
-          kind: 'orders',
-          title: m.ordersFrom(c.city, countryName(c.country)),
-          filters: [
-            { member: 'buyers.city', operator: 'equals', values: [c.city] },
-            { member: 'buyers.country', operator: 'equals', values: [c.country] },
-          ],
-        })
-    : undefined;
+  const open = useCityOrdersDrill();
   return (
     <Card
       title={t.title}
@@ -56,13 +44,7 @@ export function GmvMap() {
           title={t.title}
           rows={q.resultSet ? cities : null}
           chart={map.drawable ? handle : undefined}
-          columns={[
-            { header: m.city, value: (c) => c.city },
-            { header: m.country, value: (c) => c.country },
-            { header: m.latitude, value: (c) => c.lat },
-            { header: m.longitude, value: (c) => c.lon },
-            { header: t.figureUsd, value: (c) => centsToDecimal(c.value) },
-          ]}
+          columns={cityColumns<CityFigure>(t.figureUsd)}
         />
       }
     >
