@@ -76,14 +76,18 @@ export function DashboardFiltersProvider(props: { defaultPeriod: PeriodChoice; c
       category: readFilter(current, 'category'),
     });
   }, [key, defaultPeriod]);
+  // react-router hands a functional update the params of the last render, so two changes made before the page
+  // re-renders (clear the country, then pick a period) would each start from the same stale params and the
+  // second would undo the first. Start from the address as it is now instead.
+  const latest = () => new URLSearchParams(window.location.search);
   const setPeriod = useCallback(
-    (choice: PeriodChoice) => setParams((p) => periodToParams(choice, p)),
+    (choice: PeriodChoice) => setParams(() => periodToParams(choice, latest())),
     [setParams],
   );
   const setFilter = useCallback(
     (name: 'country' | 'category', value: string | null) =>
-      setParams((p) => {
-        const next = new URLSearchParams(p);
+      setParams(() => {
+        const next = latest();
         if (value) next.set(name, value);
         else next.delete(name);
         return next;
