@@ -126,7 +126,16 @@ export async function waitForDashboard(page: Page) {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } catch (error) {
+    // Chromium sometimes refuses a full-page capture while a frame is still compositing ("Unable to capture
+    // screenshot"). The picture is for people to look at, not an assertion: take it once more after a frame.
+    if (!String(error).includes('Unable to capture screenshot')) throw error;
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: file, fullPage: true });
+  }
 }
 
 export const DESKTOP = { width: 1280, height: 900 };
