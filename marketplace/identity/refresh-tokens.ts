@@ -1,7 +1,9 @@
 /**
  * Sessions are families of rotating refresh tokens (30 days each), stored as SHA-256 hashes. Each refresh spends
  * the presented token and returns the next one of the same family. Presenting a token that was already spent means
- * two parties hold it (one of them stole it), so the whole family is revoked and both must log in again.
+ * two parties hold it (one of them stole it), so the whole family is revoked and both must log in again, unless it
+ * comes back within a few seconds of its first rotation: that is two tabs of one browser racing (or a reload while
+ * the refresh was in flight), and it gets a sibling token of the same family instead (REFRESH_REUSE_GRACE_MS).
  * The family id is the session id the access token carries, so logging out also ends its access tokens.
  */
 import type { Transaction } from 'kysely';
@@ -12,6 +14,18 @@ import type { IdentityDeps } from './deps.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600_000;
+
+/**
+ * A spent refresh token presented again within this long of its first rotation gets a sibling token of the same
+ * family instead of ending the session. Two tabs that load together, or a tab reloaded while its refresh was in
+ * flight, present one token twice within moments; without a grace they would sign each other out.
+ * Why that is acceptable (the reasoning of Auth0's and Okta's "reuse interval"): a thief who holds a token before
+ * it is spent could already spend it first; the grace only hides a replay that lands in the 10 s right after the
+ * holder's own refresh. Any later replay still revokes the whole family (siblings included), so the stolen token
+ * is worthless after the window, and a revoked family, an expired token or a suspended account is refused even
+ * inside it.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
 
 export async function issueRefreshToken(
   tx: Transaction<Database>,
@@ -62,7 +76,10 @@ type Rotation =
 export function refreshTokenUseCases(deps: Pick<IdentityDeps, 'db' | 'clock' | 'guard'>) {
   const { db, clock } = deps;
 
-  /** Spends `refreshToken` and returns the next one; a reused or revoked token revokes its family. */
+  /**
+   * Spends `refreshToken` and returns the next one. A spent token presented again within the grace gets a sibling;
+   * later, it revokes its family.
+   */
   async function rotate(
     refreshToken: string,
   ): Promise<{ userId: string; sessionId: string; refreshToken: string }> {
@@ -102,7 +119,11 @@ export function refreshTokenUseCases(deps: Pick<IdentityDeps, 'db' | 'clock' | '
           ok: false,
           error: invalidRefresh('session_revoked', 'This session has ended: log in again.'),
         };
-      if (row.rotated_at) {
+      // Measured from the first rotation, so a token that keeps coming back cannot stretch its own window.
+      const withinGrace =
+        row.rotated_at !== null &&
+        now.getTime() - new Date(row.rotated_at).getTime() <= REFRESH_REUSE_GRACE_MS;
+      if (row.rotated_at && !withinGrace) {
         await revokeFamily('reuse');
         return {
           ok: false,
@@ -126,7 +147,10 @@ export function refreshTokenUseCases(deps: Pick<IdentityDeps, 'db' | 'clock' | '
           error: invalidRefresh('account_suspended', 'This account is suspended; contact Wholesail support.'),
         };
       }
-      await tx.updateTable('refresh_tokens').set({ rotated_at: now }).where('id', '=', row.id).execute();
+      // Inside the grace the token stays spent at its first rotation time and its first child stays valid:
+      // the caller gets a sibling, so both racing tabs keep a working session.
+      if (!row.rotated_at)
+        await tx.updateTable('refresh_tokens').set({ rotated_at: now }).where('id', '=', row.id).execute();
       const next = await issueRefreshToken(tx, row.user_id, row.family_id, now);
       return { ok: true, userId: row.user_id, sessionId: row.family_id, refreshToken: next };
     });

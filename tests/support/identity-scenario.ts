@@ -4,8 +4,10 @@
  * two-factor login. Runs on embedded and on PostgreSQL + Kafka.
  */
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REFRESH_REUSE_GRACE_MS } from '../../marketplace/identity/refresh-tokens.ts';
 import { emailsTo, lastEmailTo } from './mail-outbox.ts';
+import { movableClock } from './movable-clock.ts';
 import { PASSWORD, startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
 
 const STRONG = 'plum-orchard-ladder-42';
@@ -15,13 +17,15 @@ export function identityScenario(mode: Mode) {
     let tp: TestPlatform;
     let dataDir: string;
     let n = 0;
+    const clock = movableClock();
     const address = (who: string) => `${who}-${++n}@${mode}.example.test`;
 
     beforeAll(async () => {
-      tp = await startTestPlatform(mode, { startPipeline: false });
+      tp = await startTestPlatform(mode, { startPipeline: false, clock });
       dataDir = tp.platform.config.dataDir;
     });
     afterAll(async () => tp?.close());
+    afterEach(() => clock.reset());
 
     const signUp = (email: string, extra: Record<string, unknown> = {}) =>
       tp.http('POST', '/api/v1/auth/register', {
@@ -137,6 +141,8 @@ export function identityScenario(mode: Mode) {
       expect(r2).not.toBe(r1);
       expect((await tp.http('GET', '/api/v1/me', { token: second.body.accessToken })).status).toBe(200);
 
+      // Past the grace that lets two tabs race (refresh-grace-scenario.ts), a replay means the token was copied.
+      clock.advance(REFRESH_REUSE_GRACE_MS + 1_000);
       const replay = await tp.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: r1 } });
       expect(replay.status).toBe(401);
       expect(replay.body.code).toBe('refresh_token_reused');

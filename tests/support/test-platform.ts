@@ -10,6 +10,7 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { createTokenIssuer } from '../../api/auth/tokens.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { systemActor } from '../../platform/domain-event.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { createPlatform, type Platform } from '../../platform/container.ts';
@@ -53,7 +54,8 @@ export const servicesAvailable = () => inject('services') !== null;
 
 export async function startTestPlatform(
   mode: Mode,
-  options: { startPipeline?: boolean; env?: Record<string, string> } = {},
+  /** `clock`: the platform's time (default the system clock), e.g. a movableClock() to test time windows. */
+  options: { startPipeline?: boolean; env?: Record<string, string>; clock?: Clock } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wholesail-test-'));
   const suffix = path
@@ -76,7 +78,7 @@ export async function startTestPlatform(
   }
   const config = loadConfig({ ...env, ...options.env });
   const logger = createLogger(config.logLevel);
-  const platform = await createPlatform(config, logger);
+  const platform = await createPlatform(config, logger, { clock: options.clock });
   if (options.startPipeline ?? true) await platform.startPipeline();
   const tokens = createTokenIssuer('test-secret-that-is-long-enough-for-hs256!');
   const app = createApp(platform, { tokens, publicUrl: 'http://127.0.0.1' });

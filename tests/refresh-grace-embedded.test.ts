@@ -1,0 +1,3 @@
+import { refreshGraceScenario } from './support/refresh-grace-scenario.ts';
+
+refreshGraceScenario('embedded');
