@@ -43,6 +43,15 @@ const claimSummary = z
     status: z.enum(CLAIM_STATUSES),
     requestedOutcome: z.enum(REQUESTED_OUTCOMES),
     currency: z.string(),
+    amountAskedMinor: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "The money the claim asks for, in minor units of `currency`: the claimed units at the order's unit prices " +
+          'before tax. Null when the claim asks for no money (a replacement). What a resolution refunds may differ: ' +
+          "a full refund returns what is left of the order's total, a partial refund the amount named.",
+      ),
     description: z.string(),
     response: z
       .object({

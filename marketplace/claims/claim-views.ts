@@ -1,12 +1,13 @@
 /**
- * Claims as their parties and platform staff read them: one claim with its lines, the manufacturer's response,
- * the resolution, the evidence list and the dated timeline; and a paginated list of the caller's claims (all of
- * them for platform staff). Timeline rows say which side acted (buyer, seller, admin), never another company's
- * user ids, as the order timeline does.
+ * Claims as their parties and platform staff read them: one claim with its lines, what it asks in money
+ * (claim-amounts.ts), the manufacturer's response, the resolution, the evidence list and the dated timeline; and
+ * a paginated list of the caller's claims (all of them for platform staff). Timeline rows say which side acted
+ * (buyer, seller, admin), never another company's user ids, as the order timeline does.
  */
 import { forbidden } from '../../platform/errors.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
+import { amountAskedMinor, amountsAskedMinor } from './claim-amounts.ts';
 import { claimForViewer, viewerOf, type ClaimRow, type ClaimViewer } from './claim-access.ts';
 import { nextClaimActions, type ClaimAction, type ClaimStatus } from './claim-state-machine.ts';
 
@@ -21,6 +22,8 @@ export interface ClaimSummary {
   status: ClaimRow['status'];
   requestedOutcome: ClaimRow['requested_outcome'];
   currency: string;
+  /** The claimed units at the order's unit prices before tax, for a refund request; null for a replacement. */
+  amountAskedMinor: number | null;
   description: string;
   response: {
     decision: 'accepted' | 'disputed';
@@ -72,7 +75,7 @@ export interface ClaimDetails extends ClaimSummary {
 
 type Row = ClaimRow & { buyer_name: string; seller_name: string };
 
-function summaryOf(row: Row, viewer: ClaimViewer | undefined): ClaimSummary {
+function summaryOf(row: Row, viewer: ClaimViewer | undefined, asked: number | null): ClaimSummary {
   const acting = viewer === 'staff' ? undefined : viewer;
   return {
     id: row.id,
@@ -83,6 +86,7 @@ function summaryOf(row: Row, viewer: ClaimViewer | undefined): ClaimSummary {
     status: row.status,
     requestedOutcome: row.requested_outcome,
     currency: row.currency,
+    amountAskedMinor: asked,
     description: row.description,
     response:
       row.seller_response && row.responded_at
@@ -134,6 +138,7 @@ export async function getClaimDetails(db: Db, principal: Principal, claimId: str
       .innerJoin('products as p', 'p.id', 'l.product_id')
       .leftJoin('product_variants as v', 'v.id', 'l.variant_id')
       .select(['cl.line_no', 'cl.quantity', 'l.quantity as ordered', 'l.product_id', 'p.name', 'p.sku'])
+      .select('l.unit_price_minor')
       .select('v.sku as variant_sku')
       .where('cl.claim_id', '=', claimId)
       .orderBy('cl.line_no')
@@ -150,7 +155,14 @@ export async function getClaimDetails(db: Db, principal: Principal, claimId: str
           ? 'seller'
           : 'admin';
   return {
-    ...summaryOf(row, viewer),
+    ...summaryOf(
+      row,
+      viewer,
+      amountAskedMinor(
+        row.requested_outcome,
+        lines.map((l) => ({ quantity: l.quantity, unitPriceMinor: l.unit_price_minor })),
+      ),
+    ),
     lines: lines.map((l) => ({
       lineNo: l.line_no,
       productId: l.product_id,
@@ -208,8 +220,10 @@ export async function listClaims(db: Db, principal: Principal, filter: ClaimList
     .limit(filter.limit + 1)
     .offset(filter.offset)
     .execute()) as Row[];
+  const page = rows.slice(0, filter.limit);
+  const asked = await amountsAskedMinor(db, page);
   return {
-    items: rows.slice(0, filter.limit).map((r) => summaryOf(r, viewerOf(principal, r))),
+    items: page.map((r) => summaryOf(r, viewerOf(principal, r), asked.get(r.id) ?? null)),
     hasMore: rows.length > filter.limit,
   };
 }

@@ -302,6 +302,8 @@ describe.skipIf(skipBrowserTests)('returns and claims in the browser', () => {
     const row = hq.getByRole('row').filter({ hasText: 'Hilltop Pottery → Corner Shop' });
     await row.getByText('Missing items').waitFor();
     await row.getByText('asks for a replacement').waitFor();
+    // A replacement asks for goods, not money: the row names no amount (the API's amountAskedMinor is null).
+    expect(await row.getByText('$').count()).toBe(0);
     await capture(hq, 'claims-disputes');
     await row.getByRole('link', { name: /^Claim #/ }).click();
     await hq.waitForURL(claimUrl);

@@ -162,6 +162,22 @@ export function claimsScenario(mode: Mode) {
         lines: [{ lineNo: 1, sku: 'MUG', ordered: 10, quantity: 2 }],
         next: ['escalate', 'withdraw'],
       });
+      // A refund request asks for the claimed units at the prices the order charged (before tax), in the order's
+      // currency: on the claim and in every party's list alike.
+      const charged = expectOk(await get(buyer, `/api/v1/orders/${orderId}`));
+      const unitPrice = new Map<number, number>(
+        charged.lines.map((l: { lineNo: number; unitPriceMinor: number }) => [l.lineNo, l.unitPriceMinor]),
+      );
+      const asked = opened.lines.reduce(
+        (sum: number, l: { lineNo: number; quantity: number }) => sum + l.quantity * unitPrice.get(l.lineNo)!,
+        0,
+      );
+      expect(asked).toBeGreaterThan(0);
+      expect(opened).toMatchObject({ amountAskedMinor: asked, currency: charged.currency });
+      for (const who of [buyer, seller, admin])
+        expect(expectOk(await get(who, `/api/v1/claims?orderId=${orderId}`)).items).toMatchObject([
+          { id: opened.id, amountAskedMinor: asked, currency: charged.currency },
+        ]);
       const photo = await upload(buyer, opened.id, PNG, 'image/png');
       expect(photo.status, JSON.stringify(photo.body)).toBe(201);
       expect((await get(seller, `/api/v1/claims/${opened.id}`)).body.next).toEqual(['respond', 'escalate']);
@@ -435,6 +451,9 @@ export function claimsScenario(mode: Mode) {
         orderId,
         claimBody({ type: 'missing', lines: [{ lineNo: 1, quantity: 4 }] }),
       );
+      // Every unit of the line: it asks exactly what the order charged for that line.
+      const charged = expectOk(await get(buyer, `/api/v1/orders/${orderId}`));
+      expect(claim.amountAskedMinor).toBe(charged.lines[0].lineTotalMinor);
       const disputed = expectOk(
         await post(seller, `/api/v1/claims/${claim.id}/respond`, {
           decision: 'dispute',
@@ -470,8 +489,11 @@ export function claimsScenario(mode: Mode) {
           note: 'Carrier confirms the parcel was opened.',
         }),
       );
+      // A full refund returns what is left of the order's total (tax included), not only what was asked.
+      expect(total).toBeGreaterThanOrEqual(claim.amountAskedMinor);
       expect(resolved).toMatchObject({
         status: 'resolved',
+        amountAskedMinor: claim.amountAskedMinor,
         resolution: {
           outcome: 'full_refund',
           amountMinor: total,
@@ -532,6 +554,11 @@ export function claimsScenario(mode: Mode) {
       const orderId = await plainOrder(2);
       await deliver(orderId);
       const claim = await openClaim(orderId, claimBody({ requestedOutcome: 'replacement' }));
+      // A replacement asks for goods, not money: no amount, rather than a value the buyer never asked for.
+      expect(claim).toMatchObject({ requestedOutcome: 'replacement', amountAskedMinor: null });
+      expect(expectOk(await get(seller, `/api/v1/claims?orderId=${orderId}`)).items).toMatchObject([
+        { id: claim.id, amountAskedMinor: null },
+      ]);
       expectProblem(
         await post(seller, `/api/v1/claims/${claim.id}/respond`, {
           decision: 'accept',

@@ -13,12 +13,11 @@ import { formatDateTime } from '../data/dates.ts';
 import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi } from '../data/useApi.ts';
 import { withColon } from '../i18n/index.ts';
-import type { OrderDetails } from '../orders/types.ts';
 import { DISPUTES_TAB } from './admin-tab.ts';
 import { ClaimActions } from './ClaimActions.tsx';
 import type { OpenedState } from './ClaimForm.tsx';
 import { ClaimPhotos } from './ClaimPhotos.tsx';
-import { claimedValueMinor, OPEN_STATUSES } from './claim-rules.ts';
+import { OPEN_STATUSES } from './claim-rules.ts';
 import { ClaimTimeline } from './ClaimTimeline.tsx';
 import { claimMessages as m } from './messages.ts';
 import {
@@ -66,8 +65,8 @@ function ClaimView(props: {
   const location = useLocation();
   const opened = (location.state as OpenedState | null)?.opened ? (location.state as OpenedState) : null;
   const side = sideOf(claim, me?.companyId);
-  const order = useApi<OrderDetails>(`/api/v1/orders/${claim.orderId}`);
-  const value = order.data ? claimedValueMinor(claim.lines, order.data.lines) : null;
+  // The API values a refund request; a replacement asks for goods, so it has no amount to show.
+  const value = claim.amountAskedMinor;
   const mayAct = Boolean(me?.permissions.includes(ACTS_WITH[side]));
   const isOpen = OPEN_STATUSES.includes(claim.status);
 

@@ -4,8 +4,7 @@
  * status and page live in the URL.
  */
 import './claims.css';
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import {
   Badge,
@@ -17,14 +16,17 @@ import {
   PageTitle,
   PrevNext,
 } from '../components/index.ts';
-import { formatDateTime } from '../data/dates.ts';
-import { formatMoney } from '../data/money.ts';
 import { messageOf, useApi } from '../data/useApi.ts';
+import {
+  claimAskedColumn,
+  claimOpenedColumn,
+  claimOrderColumn,
+  claimReasonColumn,
+} from './claim-columns.tsx';
 import { ageOf, CLAIM_STATUSES } from './claim-rules.ts';
 import { claimMessages as m } from './messages.ts';
-import { claimStatusLabel, claimStatusTone, claimTypeLabel, requestedLabel } from './status.ts';
+import { claimStatusLabel, claimStatusTone } from './status.ts';
 import type { ClaimPage, ClaimSummary } from './types.ts';
-import { useClaimedValues } from './useClaimedValues.ts';
 
 const LIMIT = 25;
 
@@ -40,7 +42,6 @@ export default function ClaimsPage() {
     { refreshMs: 15_000 },
   );
   const rows = claims.data?.items ?? null;
-  const values = useClaimedValues(useMemo(() => rows ?? [], [rows]));
   const side =
     me?.companyKind === 'retailer' ? 'buyer' : me?.companyKind === 'manufacturer' ? 'seller' : 'platform';
   const now = new Date();
@@ -93,46 +94,15 @@ export default function ClaimsPage() {
               </EmptyState>
             }
             columns={[
-              {
-                key: 'claim',
-                header: m.claimOpened,
-                render: (c) => (
-                  <span className="order-cell">
-                    <Link to={`/claims/${c.id}`}>{m.claimLink(c.id)}</Link>
-                    <time className="muted" dateTime={c.openedAt}>
-                      {formatDateTime(c.openedAt)}
-                    </time>
-                  </span>
-                ),
-              },
-              {
-                key: 'order',
-                header: m.order,
-                render: (c) => <Link to={`/orders/${c.orderId}`}>{m.shortId(c.orderId)}</Link>,
-              },
+              claimOpenedColumn,
+              claimOrderColumn,
               {
                 key: 'other',
                 header: side === 'buyer' ? m.supplier : side === 'seller' ? m.buyer : m.parties,
                 render: counterparty,
               },
-              { key: 'reason', header: m.reason, render: (c) => claimTypeLabel(c.type) },
-              {
-                key: 'asked',
-                header: m.asked,
-                numeric: true,
-                render: (c) => (
-                  <span className="order-cell">
-                    <span>
-                      {!(c.id in values)
-                        ? '…'
-                        : values[c.id] === null
-                          ? '—'
-                          : formatMoney(values[c.id]!, c.currency)}
-                    </span>
-                    <span className="muted">{m.asksFor(requestedLabel(c.requestedOutcome))}</span>
-                  </span>
-                ),
-              },
+              claimReasonColumn,
+              claimAskedColumn,
               {
                 key: 'status',
                 header: m.statusFilter,

@@ -6,18 +6,20 @@
  */
 import './claims.css';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { AdminFrame } from '../admin/AdminFrame.tsx';
 import { useSession } from '../auth/SessionContext.tsx';
 import { Card, DataTable, EmptyState, Notice, PageTitle } from '../components/index.ts';
 import { formatDateTime } from '../data/dates.ts';
-import { formatMoney } from '../data/money.ts';
 import { messageOf } from '../data/useApi.ts';
+import {
+  claimAskedColumn,
+  claimOpenedColumn,
+  claimOrderColumn,
+  claimReasonColumn,
+} from './claim-columns.tsx';
 import { ageOf } from './claim-rules.ts';
 import { claimMessages as m } from './messages.ts';
-import { claimTypeLabel, requestedLabel } from './status.ts';
 import type { ClaimPage, ClaimSummary } from './types.ts';
-import { useClaimedValues } from './useClaimedValues.ts';
 
 /** The head of the queue; the page says when more wait behind it. */
 const LIMIT = 100;
@@ -36,7 +38,6 @@ function Disputes() {
   const [claims, setClaims] = useState<ClaimSummary[] | null>(null);
   const [truncated, setTruncated] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const values = useClaimedValues(claims ?? []);
 
   useEffect(() => {
     let alive = true;
@@ -78,42 +79,11 @@ function Disputes() {
             rowKey={(c) => c.id}
             empty={<EmptyState title={m.disputesEmpty}>{m.disputesEmptyHint}</EmptyState>}
             columns={[
-              {
-                key: 'claim',
-                header: m.claimOpened,
-                render: (c) => (
-                  <span className="order-cell">
-                    <Link to={`/claims/${c.id}`}>{m.claimLink(c.id)}</Link>
-                    <time className="muted" dateTime={c.openedAt}>
-                      {formatDateTime(c.openedAt)}
-                    </time>
-                  </span>
-                ),
-              },
-              {
-                key: 'order',
-                header: m.order,
-                render: (c) => <Link to={`/orders/${c.orderId}`}>{m.shortId(c.orderId)}</Link>,
-              },
+              claimOpenedColumn,
+              claimOrderColumn,
               { key: 'parties', header: m.parties, render: (c) => `${c.seller.name} → ${c.buyer.name}` },
-              { key: 'reason', header: m.reason, render: (c) => claimTypeLabel(c.type) },
-              {
-                key: 'asked',
-                header: m.asked,
-                numeric: true,
-                render: (c) => (
-                  <span className="order-cell">
-                    <span>
-                      {!(c.id in values)
-                        ? '…'
-                        : values[c.id] === null
-                          ? '—'
-                          : formatMoney(values[c.id]!, c.currency)}
-                    </span>
-                    <span className="muted">{m.asksFor(requestedLabel(c.requestedOutcome))}</span>
-                  </span>
-                ),
-              },
+              claimReasonColumn,
+              claimAskedColumn,
               {
                 key: 'waiting',
                 header: m.waiting,

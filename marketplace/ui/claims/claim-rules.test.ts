@@ -16,7 +16,6 @@ import {
   CLAIM_STATUSES,
   CLAIM_TYPES,
   CLAIM_WINDOW_DAYS,
-  claimedValueMinor,
   claimEligibility,
   EVIDENCE_TYPES,
   MAX_PHOTO_BYTES,
@@ -153,25 +152,7 @@ describe('the claim form', () => {
   });
 });
 
-describe('what a claim asks for and how old it is', () => {
-  const orderLines = [
-    { lineNo: 1, unitPriceMinor: 650 },
-    { lineNo: 2, unitPriceMinor: 1299 },
-  ];
-
-  it('values the claimed units at the order’s unit prices, in integer minor units', () => {
-    expect(
-      claimedValueMinor(
-        [
-          { lineNo: 1, quantity: 2 },
-          { lineNo: 2, quantity: 3 },
-        ],
-        orderLines,
-      ),
-    ).toBe(2 * 650 + 3 * 1299);
-    expect(claimedValueMinor([{ lineNo: 3, quantity: 1 }], orderLines)).toBeNull();
-  });
-
+describe('how old a claim is', () => {
   it('reads an age in the largest whole unit', () => {
     const now = new Date('2026-11-10T12:00:00Z');
     expect(ageOf('2026-11-10T11:58:30Z', now)).toEqual({ value: 1, unit: 'minute' });

@@ -1,9 +1,9 @@
 /**
  * The claim rules the screens need before asking the API: when a buyer may open a claim, which photos the API
- * takes, what a claim form must hold, what the claimed units are worth, and how old a claim is. They repeat the
- * API's rules (marketplace/claims/, README "Returns and claims") so a person is told at once, not after a round
- * trip; the API still decides, and its refusal is shown when the two disagree. claim-rules.test.ts pins these
- * copies to the API's own constants.
+ * takes, what a claim form must hold, and how old a claim is. They repeat the API's rules (marketplace/claims/,
+ * README "Returns and claims") so a person is told at once, not after a round trip; the API still decides, and
+ * its refusal is shown when the two disagree. claim-rules.test.ts pins these copies to the API's own constants.
+ * What a claim asks in money is not repeated here: the API sends it (amountAskedMinor).
  */
 
 export const CLAIM_TYPES = ['damaged', 'missing', 'wrong_item', 'other'] as const;
@@ -137,25 +137,6 @@ export function checkClaimDraft(
     ok: true,
     body: { type: draft.type, lines, description, requestedOutcome: draft.requestedOutcome },
   };
-}
-
-/**
- * What the claimed units are worth at the order's unit prices, before tax: the claim carries no amount of its
- * own (the buyer asks for a refund or a replacement), so this is the sum a full refund of those units would be.
- * Null while a line's price is unknown.
- */
-export function claimedValueMinor(
-  claimed: Array<{ lineNo: number; quantity: number }>,
-  orderLines: Array<{ lineNo: number; unitPriceMinor: number }>,
-): number | null {
-  const price = new Map(orderLines.map((l) => [l.lineNo, l.unitPriceMinor]));
-  let total = 0;
-  for (const line of claimed) {
-    const unit = price.get(line.lineNo);
-    if (unit === undefined) return null;
-    total += unit * line.quantity;
-  }
-  return total;
 }
 
 export type AgeUnit = 'minute' | 'hour' | 'day';

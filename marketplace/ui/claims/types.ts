@@ -12,6 +12,8 @@ export interface ClaimSummary {
   status: ClaimStatus;
   requestedOutcome: RequestedOutcome;
   currency: string;
+  /** The claimed units at the order's unit prices before tax, for a refund request; null for a replacement. */
+  amountAskedMinor: number | null;
   description: string;
   response: {
     decision: 'accepted' | 'disputed';
