@@ -78,6 +78,7 @@ describe('migrations', () => {
       'fct_order_status',
       'fct_orders',
       'fct_refunds',
+      'fct_orders_since',
       'fct_orders_current',
       'fct_product_views',
       'fct_searches',
@@ -120,6 +121,7 @@ describe('migrations', () => {
     });
     expect(await buildModels(warehouse)).toEqual([
       'fct_orders',
+      'fct_orders_since',
       'fct_orders_current',
       'mart_buyer_cohorts',
       'mart_daily_gmv',

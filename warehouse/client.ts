@@ -10,7 +10,13 @@ import { createChdbConnection } from 'chdb/connection';
 export type Warehouse = ClickHouseClient;
 
 // Servers return 64-bit integers as strings, chDB as numbers unless told otherwise: make both agree.
-const settings = { output_format_json_quote_64bit_integers: 1 } as const;
+// FINAL merges rows of one partition only: every deduplicated (ReplacingMergeTree) table is partitioned by its
+// event's own time, which a re-delivered copy shares, so a key never spans partitions. Without it FINAL reads
+// every partition even when the WHERE keeps one day (today's orders: 700 ms instead of 10 ms at 3.3M orders).
+const settings = {
+  output_format_json_quote_64bit_integers: 1,
+  do_not_merge_across_partitions_select_final: 1,
+} as const;
 
 type ConnectionOption = NonNullable<Parameters<typeof createClient>[0]>['connection'];
 

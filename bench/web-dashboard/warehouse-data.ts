@@ -20,9 +20,21 @@ import { buildWarehouse as buildAnalyticsLines, END as ANALYTICS_END } from '../
 
 const W = 'wholesail';
 
-/** A stable UUID-shaped id for entity number `expr` of a kind (1 sellers, 2 buyers, 3 orders, ...). */
+/** A stable UUID-shaped id for entity number `expr` of a kind (1 sellers, 2 buyers, ...). */
 const id = (kind: number, expr: string) =>
   `toString(reinterpretAsUUID(concat(reinterpretAsFixedString(cityHash64(${kind}, ${expr})), reinterpretAsFixedString(toUInt64(${expr})))))`;
+
+/**
+ * Order ids shaped as the product's: UUIDv7, which sort by creation time (platform/ids.ts). The generator numbers
+ * orders in time order, so the number leads the id; a hash fills the rest. Random ids would make every "orders
+ * since this morning" read scan the whole table, which the product never sees.
+ */
+const orderId = (expr: string) => {
+  // 48 bits of order number where UUIDv7 has its milliseconds, then the version and variant digits, then a hash.
+  const n = `substring(leftPad(lower(hex(toUInt64(${expr}))), 16, '0'), 5, 12)`;
+  const h = `concat(lower(hex(cityHash64(3, ${expr}))), lower(hex(cityHash64(33, ${expr}))))`;
+  return `concat(substring(${n}, 1, 8), '-', substring(${n}, 9, 4), '-7', substring(${h}, 1, 3), '-8', substring(${h}, 4, 3), '-', substring(${h}, 7, 12))`;
+};
 
 /** Buyer -> a city of the dim_cities seed, skewed (a few cities buy most), as its row number. */
 const cityOf = (buyer: string, cities: number) =>
@@ -98,7 +110,7 @@ export async function loadDashboardWarehouse(
         category_name_path, category_name, category_l1, category_l1_name, category_l2, category_l2_name,
         unit_cost_minor, unit_cost_usd_minor, cost_minor, cost_usd_minor, has_cost, margin_minor, margin_usd_minor,
         lead_time_days, placed_at, row_version)
-      SELECT ${id(3, 'order_id')}, toUInt16(line_id % 3 + 1), ${id(6, product)}, ${id(7, product)},
+      SELECT ${orderId('order_id')}, toUInt16(line_id % 3 + 1), ${id(6, product)}, ${id(7, product)},
         concat('SKU-', toString(${product})), ${id(2, 'buyer_id')}, ${id(1, 'seller_id')}, 'USD', quantity,
         intDiv(revenue_usd_minor, quantity) AS unit_price, revenue_usd_minor, revenue_usd_minor,
         commission_usd_minor, toUInt32(250 + (cityHash64(seller_id, 17) % 3) * 100), commission_usd_minor,
@@ -118,7 +130,7 @@ export async function loadDashboardWarehouse(
         subtotal_minor, subtotal_usd_minor, tax_minor, tax_rate, total_minor, total_usd_minor, commission_minor,
         commission_usd_minor, commission_rate_bps, fx_rate, payment_method, plan, ship_country, ship_region,
         ship_city, line_count, units, placed_at, lead_time_days, ship_by_at, row_version)
-      SELECT ${id(3, 'o.order_id')}, ${id(9, 'o.order_id')}, ${id(2, 'o.buyer_no')}, ${id(1, 'o.seller_no')}, 'USD',
+      SELECT ${orderId('o.order_id')}, ${id(9, 'o.order_id')}, ${id(2, 'o.buyer_no')}, ${id(1, 'o.seller_no')}, 'USD',
         o.subtotal, o.subtotal, o.tax, toDecimal64('0.08', 6), o.subtotal + o.tax, o.subtotal + o.tax,
         o.commission, o.commission, toUInt32(250 + (cityHash64(o.seller_no, 17) % 3) * 100),
         toDecimal64('1', 8), if(cityHash64(o.order_id, 23) % 3 = 0, 'net_terms', 'card'), ${planOf('o.seller_no')},

@@ -42,10 +42,11 @@ export const EMBEDDABLE_DASHBOARDS = [
     title: 'Executive dashboard',
     audience: 'platform',
     charts: [
-      { id: 'kpis', title: 'Headline figures', cubes: ['orders'] },
-      { id: 'gmv-by-month', title: 'GMV by month', cubes: ['orders'] },
+      // The headline figures, trend and leaderboard read the daily rollup (see executive-kpis.tsx).
+      { id: 'kpis', title: 'Headline figures', cubes: ['daily_gmv'] },
+      { id: 'gmv-by-month', title: 'GMV by month', cubes: ['daily_gmv'] },
       { id: 'gmv-by-region', title: 'GMV by buyer region', cubes: ['daily_gmv'] },
-      { id: 'supplier-leaderboard', title: 'Supplier leaderboard', cubes: ['orders', 'sellers'] },
+      { id: 'supplier-leaderboard', title: 'Supplier leaderboard', cubes: ['daily_gmv', 'sellers'] },
       { id: 'cohort-retention', title: 'Cohort retention', cubes: ['buyer_cohorts'] },
     ],
   },

@@ -12,24 +12,24 @@ import { cubeMessages } from '../cube/messages.ts';
 import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
 import { pageMessages as m } from './messages.ts';
 
-export const ORDER_MEMBERS = { time: 'orders.placed_at', country: 'buyers.country' };
+export const DAILY_MEMBERS = { time: 'daily_gmv.day', country: 'daily_gmv.buyer_country' };
 
 const ORDER_MEASURES = [
-  'orders.gmv',
-  'orders.net_gmv',
-  'orders.count',
-  'orders.take_rate',
-  'orders.aov',
-  'orders.active_buyers',
-  'orders.active_sellers',
+  'daily_gmv.gmv',
+  'daily_gmv.net_gmv',
+  'daily_gmv.orders',
+  'daily_gmv.take_rate',
+  'daily_gmv.aov',
+  'daily_gmv.active_buyers',
+  'daily_gmv.active_sellers',
 ];
 
-const noOrders = (row: Figures) => (toNumber(row['orders.count']) ?? 0) === 0;
+const noOrders = (row: Figures) => (toNumber(row['daily_gmv.orders']) ?? 0) === 0;
 
 /** The order tiles (the embed's "Headline figures": all time there, with no changes). */
 export function OrderTiles() {
   const filters = useDashboardFilters(ALL_TIME);
-  const figures = useComparedQuery({ measures: ORDER_MEASURES }, ORDER_MEMBERS, filters);
+  const figures = useComparedQuery({ measures: ORDER_MEASURES }, DAILY_MEMBERS, filters);
   const row = figures.current;
   const value = (member: string) => (row ? (toNumber(row[member]) ?? 0) : null);
   const ratio = (member: string) => (row ? toNumber(row[member]) : null);
@@ -56,21 +56,21 @@ export function OrderTiles() {
   };
   return (
     <>
-      {tile('orders.gmv', m.gmv, (n) => formatUsdFromCents(n), 'kpi-gmv')}
-      {tile('orders.net_gmv', m.executive.netGmv, (n) => formatUsdFromCents(n), 'kpi-net-gmv')}
-      {tile('orders.take_rate', m.executive.takeRate, formatPercent, 'kpi-take-rate', {
+      {tile('daily_gmv.gmv', m.gmv, (n) => formatUsdFromCents(n), 'kpi-gmv')}
+      {tile('daily_gmv.net_gmv', m.executive.netGmv, (n) => formatUsdFromCents(n), 'kpi-net-gmv')}
+      {tile('daily_gmv.take_rate', m.executive.takeRate, formatPercent, 'kpi-take-rate', {
         ratio: true,
         unit: 'points',
       })}
-      {tile('orders.count', m.orders, formatInteger, 'kpi-orders')}
-      {tile('orders.aov', m.aov, (n) => formatUsdFromCents(n), 'kpi-aov', { ratio: true })}
-      {tile('orders.active_buyers', m.executive.activeBuyers, formatInteger, 'kpi-active-buyers')}
-      {tile('orders.active_sellers', m.executive.activeSellers, formatInteger, 'kpi-active-sellers')}
+      {tile('daily_gmv.orders', m.orders, formatInteger, 'kpi-orders')}
+      {tile('daily_gmv.aov', m.aov, (n) => formatUsdFromCents(n), 'kpi-aov', { ratio: true })}
+      {tile('daily_gmv.active_buyers', m.executive.activeBuyers, formatInteger, 'kpi-active-buyers')}
+      {tile('daily_gmv.active_sellers', m.executive.activeSellers, formatInteger, 'kpi-active-sellers')}
     </>
   );
 }
 
-/** The embeddable headline row: order figures only (the embed token opens the `orders` cube for it). */
+/** The embeddable headline row: order figures only (the embed token opens the `daily_gmv` cube for it). */
 export function Kpis() {
   return (
     <div className="kpi-row">

@@ -12,7 +12,7 @@ import { DrillCell } from '../controls/Figures.tsx';
 import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatInteger, formatMonth, formatPercent, formatUsdFromCents, toNumber } from '../format.ts';
-import { ORDER_MEMBERS } from './executive-kpis.tsx';
+import { DAILY_MEMBERS } from './executive-kpis.tsx';
 import { pageMessages as m } from './messages.ts';
 
 const pivot = (rs: { tablePivot: () => Array<Record<string, unknown>> } | null) => rs?.tablePivot() ?? [];
@@ -23,12 +23,12 @@ export function SupplierLeaderboard() {
   const q = useLiveQuery(
     scoped(
       {
-        measures: ['orders.gmv', 'orders.count', 'orders.active_buyers'],
+        measures: ['daily_gmv.gmv', 'daily_gmv.orders', 'daily_gmv.active_buyers'],
         dimensions: ['sellers.name', 'sellers.company_id'],
-        order: { 'orders.gmv': 'desc' },
+        order: { 'daily_gmv.gmv': 'desc' },
         limit: 10,
       },
-      ORDER_MEMBERS,
+      DAILY_MEMBERS,
       filters,
       filters.range,
     ),
@@ -38,9 +38,9 @@ export function SupplierLeaderboard() {
         rank: i + 1,
         id: String(r['sellers.company_id'] ?? ''),
         name: String(r['sellers.name'] ?? ''),
-        gmv: toNumber(r['orders.gmv']) ?? 0,
-        orders: toNumber(r['orders.count']) ?? 0,
-        buyers: toNumber(r['orders.active_buyers']) ?? 0,
+        gmv: toNumber(r['daily_gmv.gmv']) ?? 0,
+        orders: toNumber(r['daily_gmv.orders']) ?? 0,
+        buyers: toNumber(r['daily_gmv.active_buyers']) ?? 0,
       }))
     : null;
   const open = drill

@@ -17,7 +17,7 @@ import { COMPARISON_LABELS } from '../controls/period.ts';
 import { scoped } from '../cube/scope.ts';
 import { useLiveQuery } from '../cube/useLiveQuery.ts';
 import { formatDayRange, formatUsdCompactFromCents, formatUsdFromCents, toNumber } from '../format.ts';
-import { ORDER_MEMBERS } from './executive-kpis.tsx';
+import { DAILY_MEMBERS } from './executive-kpis.tsx';
 import { pageMessages as m } from './messages.ts';
 import { useTimeSeries } from './time-series.ts';
 
@@ -31,7 +31,7 @@ export function GmvByMonth({ wide = false }: { wide?: boolean }) {
   const filters = useDashboardFilters(ALL_TIME);
   const drill = useDrillDown();
   const chart = useRef<ChartHandle | null>(null);
-  const series = useTimeSeries('orders.gmv', ORDER_MEMBERS, filters);
+  const series = useTimeSeries('daily_gmv.gmv', DAILY_MEMBERS, filters);
   const { points, granularity, label } = series;
   const compareName = filters.period ? COMPARISON_LABELS[filters.period.compare] : null;
   const option = useMemo(

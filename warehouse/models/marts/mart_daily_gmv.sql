@@ -3,7 +3,9 @@
 -- seconds; the semantic layer serves days before `refreshed_at`'s day from here and later days from the live
 -- facts (a lambda view), so it is both fast and current. Net figures (cancellations, refunds, commission
 -- reversed) belong to the day the order was placed, as in fct_orders_current, so a later refund lowers that
--- day's net GMV; refunds by the day they happened are in fct_refunds. Category joins the grain later.
+-- day's net GMV; refunds by the day they happened are in fct_refunds. The executive dashboard's headline figures,
+-- GMV trend and supplier leaderboard read it (the `daily_gmv` cube), so they never join every order with its
+-- status on a page load.
 SELECT
     toDate(o.placed_at)                 AS day,
     o.seller_company_id                 AS seller_company_id,
@@ -20,6 +22,9 @@ SELECT
     sum(o.refunded_usd_minor)           AS refunded_usd_minor,
     sum(o.commission_usd_minor)         AS commission_usd_minor,
     sum(o.commission_reversed_usd_minor) AS commission_reversed_usd_minor,
+    -- The row's distinct buyers as a mergeable set, so "active buyers" over any days, countries or manufacturers
+    -- is exact (uniqExactMerge) without going back to the orders.
+    uniqExactState(o.buyer_company_id)  AS buyers_state,
     now64(3, 'UTC')                     AS refreshed_at
 FROM {{ ref('fct_orders_current') }} AS o
 LEFT JOIN {{ ref('dim_companies') }} AS b FINAL ON b.company_id = o.buyer_company_id

@@ -7,6 +7,11 @@
 --                else subtotal less the ex-tax part of its refunds (refunds are of the total, tax included);
 --   net commission = commission charged less commission reversed by refunds.
 -- All of it is attributed to the order (its placement day); fct_refunds dates refunds by when they happened.
+-- A parameterized view: the orders placed since `since`. Everything that happens to an order (status changes,
+-- refunds) happens after it was placed, so each source is cut at `since` BEFORE it is deduplicated or joined:
+-- the orders of the last day cost a day's rows, not a scan of every status. The lambda cubes read today's
+-- orders this way; fct_orders_current is this view from the beginning of time. Statuses are deduplicated with
+-- argMax rather than FINAL, so the cut applies before the merge (FINAL would merge every status first).
 SELECT
     o.order_id                                                         AS order_id,
     o.group_id                                                         AS group_id,
@@ -53,8 +58,23 @@ SELECT
              toInt64(intDiv(toInt128(r.refunded_usd_minor) * o.subtotal_minor * 2 + o.total_minor,
                             toInt128(o.total_minor) * 2))))            AS refunded_gmv_usd_minor,
     o.subtotal_usd_minor - cancelled_gmv_usd_minor - refunded_gmv_usd_minor AS net_gmv_usd_minor
-FROM {{ ref('fct_orders') }} AS o FINAL
-LEFT JOIN {{ ref('fct_order_status') }} AS s FINAL ON s.order_id = o.order_id
+FROM (SELECT * FROM {{ ref('fct_orders') }} FINAL WHERE placed_at >= {since:DateTime64(3, 'UTC')}) AS o
+LEFT JOIN (
+    SELECT
+        order_id,
+        argMax(status, status_version)            AS status,
+        argMax(status_changed_at, status_version) AS status_changed_at
+    FROM (
+        SELECT * FROM {{ ref('fct_order_status') }}
+        WHERE status_changed_at >= {since:DateTime64(3, 'UTC')}
+          -- Always true of the orders placed since `since` (their ids are at least the least of their ids), and
+          -- it lets ClickHouse read only the end of the table: ids are UUIDv7, so they sort by creation time and
+          -- the day's orders sit in the last granules. 'g' sorts after every lower-case hex id (nothing placed).
+          AND order_id >= (SELECT if(count() = 0, 'g', min(order_id)) FROM {{ ref('fct_orders') }}
+                           WHERE placed_at >= {since:DateTime64(3, 'UTC')})
+    )
+    GROUP BY order_id
+) AS s ON s.order_id = o.order_id
 LEFT JOIN (
     SELECT
         order_id,
@@ -64,5 +84,6 @@ LEFT JOIN (
         sum(commission_reversed_minor)     AS commission_reversed_minor,
         sum(commission_reversed_usd_minor) AS commission_reversed_usd_minor
     FROM {{ ref('fct_refunds') }} FINAL
+    WHERE refunded_at >= {since:DateTime64(3, 'UTC')}
     GROUP BY order_id
 ) AS r ON r.order_id = o.order_id
