@@ -1,7 +1,8 @@
 /**
  * Seeds the demo marketplace through the real domain services, so every row also becomes an outbox event
  * and reaches the warehouse by the normal pipeline. Orders are spread over the last 90 days with a simulated
- * clock; a seeded random generator keeps every run identical.
+ * clock; a seeded random generator keeps every run identical. Paid plans are subscriptions bought through
+ * billing and confirmed by the payment provider's webhook (seed-plans.ts), so the demo has MRR and ARR.
  */
 import { SingleBar, Presets } from 'cli-progress';
 import type { Principal } from '../../platform/principal.ts';
@@ -13,6 +14,7 @@ import type { Platform } from '../../platform/container.ts';
 import { systemActor } from '../../platform/domain-event.ts';
 import { createTrade } from './seed-trade.ts';
 import { approveKyb, prepareKyb, requestNewTaxDocument } from './seed-kyb.ts';
+import { createDemoBilling } from './seed-plans.ts';
 import { createCompaniesService } from '../../marketplace/companies/companies-service.ts';
 import { createNotifier } from '../../marketplace/notifications/notifier.ts';
 import {
@@ -76,6 +78,7 @@ export async function seedDemo(
   // KYB on the seed's clock, so verification dates sit where the demo's history does.
   const notifier = createNotifier({ mailer: platform.mailer, clock, publicUrl: platform.config.publicUrl });
   const companies = createCompaniesService({ ...deps, storage: platform.storage, notifier });
+  const billing = createDemoBilling(platform);
 
   const catalogSize = options.catalogProducts ?? DEMO_CATALOG_PRODUCTS;
   const perSeller = Math.ceil(catalogSize / MANUFACTURERS.length);
@@ -133,12 +136,9 @@ export async function seedDemo(
     // Every demo seller was verified the way a real one is: profile, documents, submission, an admin's approval.
     await prepareKyb(companies, seller, m, index);
     await approveKyb(companies, admin, seller.companyId);
-    // Plans are the operator's to set (and audited when an admin does it through the API).
-    await platform.db
-      .updateTable('companies')
-      .set({ plan: DEMO_PLANS[m.slug] ?? 'professional' })
-      .where('id', '=', seller.companyId)
-      .execute();
+    // A paid plan is bought through billing, so its subscription and MRR exist; Free needs no subscription.
+    const plan = DEMO_PLANS[m.slug] ?? 'professional';
+    if (plan !== 'free') await billing.subscribe(seller, plan, m.name);
     sellers.push(seller);
     const registeredAt = current;
     current = start;

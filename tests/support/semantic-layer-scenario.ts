@@ -11,7 +11,15 @@ import { decimal } from '../../marketplace/checkout/reference-rates.ts';
 import { trustInputs } from '../../marketplace/companies/trust-scoring.ts';
 import { OfflinePaymentProvider } from '../../marketplace/payments/offline-provider.ts';
 import { applyRate } from '../../platform/money.ts';
-import { DEMO_PASSWORD, buyerEmail, sellerEmail } from '../../scripts/seed/demo-data.ts';
+import { pricesInEffect } from '../../marketplace/billing/billing-prices.ts';
+import { monthlyRecurringMinor } from '../../marketplace/billing/plan-catalog.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_PLANS,
+  MANUFACTURERS,
+  buyerEmail,
+  sellerEmail,
+} from '../../scripts/seed/demo-data.ts';
 import { refreshNow } from '../../warehouse/build.ts';
 import { seedDemoAndLoad } from './demo.ts';
 import { byCategory, marginOf, oltpFulfilment, oltpLines } from './semantic-layer-oltp.ts';
@@ -122,6 +130,104 @@ export const semanticLayerScenario = (mode: Mode) =>
         await api('exec').load({ measures: ['daily_gmv.gmv'], dimensions: ['daily_gmv.buyer_region'] })
       ).tablePivot();
       expect(byRegion.map((r) => r['daily_gmv.buyer_region']).sort()).toEqual(['Europe', 'North America']);
+    });
+
+    it("serves the executive page's headline figures and leaderboard from the daily rollup, equal to the orders'", async () => {
+      // The executive dashboard reads daily_gmv (mart + today's orders live) instead of joining every order with
+      // its status: each figure must be the one the orders cube gives, over all time, a period and per seller.
+      const pairs = [
+        ['daily_gmv.gmv', 'orders.gmv'],
+        ['daily_gmv.net_gmv', 'orders.net_gmv'],
+        ['daily_gmv.orders', 'orders.count'],
+        ['daily_gmv.active_buyers', 'orders.active_buyers'],
+        ['daily_gmv.active_sellers', 'orders.active_sellers'],
+        ['daily_gmv.net_commission', 'orders.net_commission'],
+      ] as const;
+      const lastMonth: [string, string] = [
+        new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10),
+        new Date().toISOString().slice(0, 10),
+      ];
+      for (const range of [null, lastMonth]) {
+        const ask = (cubeName: 'daily_gmv' | 'orders', dimensions: string[] = []) =>
+          api('exec').load({
+            measures: pairs.map(([rolled, fact]) => (cubeName === 'daily_gmv' ? rolled : fact)),
+            dimensions,
+            ...(range
+              ? {
+                  timeDimensions: [
+                    {
+                      dimension: cubeName === 'daily_gmv' ? 'daily_gmv.day' : 'orders.placed_at',
+                      dateRange: range,
+                    },
+                  ],
+                }
+              : {}),
+          });
+        const [rolled] = (await ask('daily_gmv')).tablePivot();
+        const [facts] = (await ask('orders')).tablePivot();
+        expect(Number(facts!['orders.count'])).toBeGreaterThan(0);
+        for (const [r, f] of pairs)
+          expect(Number(rolled![r]), `${r} over ${range ?? 'all time'}`).toBe(Number(facts![f]));
+        const bySeller = async (cubeName: 'daily_gmv' | 'orders') =>
+          Object.fromEntries(
+            (await ask(cubeName, ['sellers.company_id']))
+              .tablePivot()
+              .map((row) => [
+                row['sellers.company_id'],
+                pairs.map(([rolled, fact]) => Number(row[cubeName === 'daily_gmv' ? rolled : fact])),
+              ]),
+          );
+        expect(await bySeller('daily_gmv')).toEqual(await bySeller('orders'));
+      }
+    });
+
+    it('shows the executive the MRR the demo sellers’ paid plans earn, bought through billing', async () => {
+      // The demo's paid plans are subscriptions confirmed by the provider's webhook (scripts/seed/seed-plans.ts),
+      // so MRR is what the plans' monthly prices in effect add up to, not the $0 of plans set by hand.
+      const prices = await pricesInEffect(tp.platform.db, new Date());
+      let expected = 0;
+      for (const m of MANUFACTURERS) {
+        const plan = DEMO_PLANS[m.slug] ?? 'professional';
+        if (plan === 'free') continue;
+        const price = prices.find((p) => p.product === plan && p.interval === 'month');
+        expect(price, `a monthly price for ${plan}`).toBeDefined();
+        expected += monthlyRecurringMinor(price!.amountUsdMinor, 1, 'month');
+      }
+      expect(expected).toBeGreaterThan(0);
+      // What the dashboard's MRR tile asks: the months of platform_revenue, reading the latest.
+      const months = (
+        await api('exec').load({
+          measures: ['platform_revenue.subscription_mrr'],
+          timeDimensions: [{ dimension: 'platform_revenue.month', granularity: 'month' }],
+        })
+      ).tablePivot();
+      const thisMonth = new Date().toISOString().slice(0, 7);
+      const current = months.find((r) => String(r['platform_revenue.month.month']).startsWith(thisMonth));
+      expect(Number(current?.['platform_revenue.subscription_mrr'] ?? 0)).toBe(expected);
+      expect(await total('exec', 'subscriptions.arr')).toBe(expected * 12);
+      // Each paid seller is on its plan through an active subscription; a Free seller has none.
+      const companies = await tp.platform.db
+        .selectFrom('companies')
+        .leftJoin('subscriptions', 'subscriptions.company_id', 'companies.id')
+        .select([
+          'companies.name',
+          'companies.plan',
+          'subscriptions.status',
+          'subscriptions.plan as subscribed',
+        ])
+        .where(
+          'companies.name',
+          'in',
+          MANUFACTURERS.map((m) => m.name),
+        )
+        .execute();
+      for (const m of MANUFACTURERS) {
+        const plan = DEMO_PLANS[m.slug] ?? 'professional';
+        const company = companies.find((c) => c.name === m.name);
+        expect([company?.plan, company?.status ?? null, company?.subscribed ?? null], m.name).toEqual(
+          plan === 'free' ? ['free', null, null] : [plan, 'active', plan],
+        );
+      }
     });
 
     it("draws a manufacturer's buyer heatmap from its own sales only, with coordinates and no buyer names", async () => {
@@ -513,7 +619,9 @@ export const semanticLayerScenario = (mode: Mode) =>
         ),
       ).toBe(mrrOf());
       expect(await total('alpine', 'subscriptions.mrr')).toBe(mrrOf(alpineId));
-      expect(await total('pacific', 'subscriptions.mrr')).toBe(0);
+      const pacificId = (await tp.http('GET', '/api/v1/me', { token: tokens.pacific })).body.companyId;
+      expect(await total('pacific', 'subscriptions.mrr')).toBe(mrrOf(pacificId));
+      expect(mrrOf(pacificId)).toBeLessThan(mrrOf());
 
       await refreshNow(tp.platform.warehouse);
       const all = await oltpMoney(tp);
