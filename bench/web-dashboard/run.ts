@@ -243,9 +243,10 @@ try {
     maxInFlight: number;
     loopDelayMaxMs: number;
   }
-  // The two requests behind the ten tiles: OrderTiles (orders.*, three windows) and RevenueTiles (platform_revenue).
+  // The two requests behind the ten tiles: OrderTiles (daily_gmv.*, three windows) and RevenueTiles
+  // (platform_revenue). Only the tiles ask for the take rate.
   const isKpiQuery = (q: string) =>
-    q.includes('"orders.take_rate"') || q.includes('"platform_revenue.net_revenue"');
+    q.includes('"daily_gmv.take_rate"') || q.includes('"platform_revenue.net_revenue"');
   /** Cube queries in a /load call (a compared card sends its windows together). */
   const queriesIn = (c: LoadCall) => {
     const parsed = JSON.parse(c.query) as unknown;
