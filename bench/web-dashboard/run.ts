@@ -159,7 +159,7 @@ try {
     await new Promise((r) => setTimeout(r, 400));
   };
 
-  // Server side: each gateway.load (one HTTP /load: its queries run one after the other) and each warehouse
+  // Server side: each gateway.load (one HTTP /load: its queries run at once) and each warehouse
   // query, with how many ran at once, and how long the event loop was held up.
   const serverLoads: Array<{ query: string; startMs: number; durationMs: number }> = [];
   const originalLoad = platform.gateway.load;
