@@ -1,9 +1,13 @@
 /**
- * The pages the links in our emails open, until the web issue brings the React front end. Opening a link changes
- * nothing by itself (mail scanners prefetch links): the page shows a button or a password form that POSTs the
- * token from the link to the API.
+ * The pages the links in our emails open when the web app is not built (the React app has its own, under
+ * marketplace/ui/auth/, and they must not be shadowed by these). Opening a link changes nothing by itself (mail
+ * scanners prefetch links): the page shows a button or a password form that POSTs the token from the link to the
+ * API.
  */
 import type { Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_WEB_DIR } from './web.ts';
 
 const page = (title: string, body: string, script: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -30,7 +34,9 @@ ${script}
 const passwordForm = (label: string) =>
   `<form id="form"><label>${label}<input id="password" type="password" autocomplete="new-password" minlength="10" required></label><button>Save</button></form>`;
 
-export function registerEmailLinkPages(app: Express) {
+export function registerEmailLinkPages(app: Express, webDir = DEFAULT_WEB_DIR) {
+  // Same test as registerWebApp: with a build, its index.html answers these paths and React routes them.
+  if (existsSync(path.join(webDir, 'index.html'))) return;
   app.get('/verify-email', (_req, res) => {
     res
       .type('html')

@@ -148,11 +148,7 @@ export function registerCompanyUseCases(deps: IdentityDeps) {
     await deps.mailer.send(
       verifyToken
         ? verificationEmail(input.email, `${deps.publicUrl}/verify-email?token=${verifyToken}`)
-        : alreadyRegisteredEmail(
-            input.email,
-            `${deps.publicUrl}/api/docs`,
-            `${deps.publicUrl}/reset-password`,
-          ),
+        : alreadyRegisteredEmail(input.email, `${deps.publicUrl}/login`, `${deps.publicUrl}/reset-password`),
     );
   }
 

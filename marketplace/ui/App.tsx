@@ -1,6 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { LoginPage } from './auth/LoginPage.tsx';
+import {
+  AcceptInvitationPage,
+  LoginPage,
+  RegisterPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from './auth/public-pages.tsx';
 import { SessionProvider } from './auth/SessionContext.tsx';
 import { Card, EmptyState, Skeleton } from './components/index.ts';
 import { AppShell } from './shell/AppShell.tsx';
@@ -50,6 +56,8 @@ const ClaimDetailPage = lazy(() => import('./claims/ClaimDetailPage.tsx'));
 const DisputesPage = lazy(() => import('./claims/DisputesPage.tsx'));
 // The inbox (retailers and manufacturers): list and conversation in one chunk.
 const MessagesPage = lazy(() => import('./messages/MessagesPage.tsx'));
+// The account page (everyone signed in); the QR code library is a later chunk still, fetched on enrolment.
+const AccountPage = lazy(() => import('./account/AccountPage.tsx'));
 
 const pageFallback = <Skeleton height={40} width="50%" label="Loading page" />;
 
@@ -74,6 +82,10 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
           <Route
             element={
               <RequireSession>
@@ -126,6 +138,7 @@ export function App() {
             <Route path="messages" element={tradingPage(<MessagesPage />)} />
             <Route path="messages/new" element={tradingPage(<MessagesPage compose />)} />
             <Route path="messages/:threadId" element={tradingPage(<MessagesPage />)} />
+            <Route path="account" element={page(<AccountPage />)} />
             <Route path="products" element={sellerPage(<ProductsPage />)} />
             <Route path="products/new" element={sellerPage(<ProductEditorPage />)} />
             <Route path="products/import" element={sellerPage(<ImportPage />)} />

@@ -107,7 +107,11 @@ export function identityScenario(mode: Mode) {
       const second = await signUp(email, { companyName: 'Copycat Ltd' });
       expect(second.status).toBe(first.status);
       expect(second.body).toEqual(first.body);
-      expect(lastEmailTo(dataDir, email).subject).toMatch(/already have a Wholesail account/);
+      const notice = lastEmailTo(dataDir, email);
+      expect(notice.subject).toMatch(/already have a Wholesail account/);
+      // Its first link signs in (the web app's sign-in page), the second resets the password.
+      expect(notice.link.pathname).toBe('/login');
+      expect(notice.text).toContain('/reset-password');
       const copycats = await tp.platform.db
         .selectFrom('companies')
         .select('id')

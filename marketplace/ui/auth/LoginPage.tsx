@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Button, Card } from '../components/index.ts';
 import { readWebConfig } from '../config.ts';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
@@ -102,7 +102,15 @@ export function LoginPage() {
               {busy ? m.signingIn : challenge ? m.verify : m.signIn}
             </Button>
           </form>
+          {!challenge && (
+            <p style={{ margin: 'var(--space-3) 0 0', textAlign: 'center' }}>
+              <Link to="/reset-password">{m.forgotPassword}</Link>
+            </p>
+          )}
         </Card>
+        <p style={{ margin: 'var(--space-4) 0 0', textAlign: 'center' }}>
+          {m.newHere} <Link to="/register">{m.createAccount}</Link>
+        </p>
         {config.demoLogins.length > 0 && (
           <section className="demo-logins" aria-labelledby="demo-logins-title">
             <h2 id="demo-logins-title" style={{ fontSize: 'var(--text-sm)' }}>

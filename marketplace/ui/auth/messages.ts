@@ -18,6 +18,10 @@ const en = {
   tooManyAttempts: 'Too many attempts. Wait a few minutes and try again.',
   serverAnswered: (status: number) => `The server answered ${status}.`,
   unreachable: 'Cannot reach Wholesail. Check your connection.',
+  forgotPassword: 'Forgot your password?',
+  newHere: 'New to Wholesail?',
+  createAccount: 'Create an account',
+  loadingPage: 'Loading page',
 };
 
 const es = {
@@ -36,6 +40,10 @@ const es = {
   tooManyAttempts: 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   serverAnswered: (status) => `El servidor respondió con el código ${status}.`,
   unreachable: 'No se puede conectar con Wholesail. Compruebe su conexión.',
+  forgotPassword: '¿Olvidó su contraseña?',
+  newHere: '¿Es nuevo en Wholesail?',
+  createAccount: 'Crear una cuenta',
+  loadingPage: 'Cargando la página',
 } satisfies Catalog<typeof en>;
 
 const fr = {
@@ -54,6 +62,10 @@ const fr = {
   tooManyAttempts: 'Trop de tentatives. Patientez quelques minutes, puis réessayez.',
   serverAnswered: (status) => `Le serveur a répondu avec le code ${status}.`,
   unreachable: 'Impossible de joindre Wholesail. Vérifiez votre connexion.',
+  forgotPassword: 'Mot de passe oublié\u00a0?',
+  newHere: 'Nouveau sur Wholesail\u00a0?',
+  createAccount: 'Créer un compte',
+  loadingPage: 'Chargement de la page',
 } satisfies Catalog<typeof en>;
 
 export const loginMessages = localized({ en, es, fr });

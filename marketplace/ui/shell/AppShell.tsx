@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { ACCOUNT_PATH, accountLinkMessages } from '../account/account-link.ts';
 import { useSession } from '../auth/SessionContext.tsx';
 import { Button, CountBadge } from '../components/index.ts';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx';
@@ -56,6 +57,14 @@ function Shell() {
             <br />
             {KIND_LABEL[me.companyKind]} · {ROLE_LABEL[me.role] ?? me.role}
           </span>
+          {/* Styled as the sign-out button beside it: the sidebar's colours, no underline. */}
+          <NavLink
+            to={ACCOUNT_PATH}
+            className="ws-button ws-button--ghost"
+            style={{ textAlign: 'center', textDecoration: 'none' }}
+          >
+            {accountLinkMessages.account}
+          </NavLink>
           <Button variant="ghost" onClick={() => void logout()}>
             {m.signOut}
           </Button>
