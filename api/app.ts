@@ -101,6 +101,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     completion: platform.services.paymentCompletion,
     terms: platform.services.commercialTerms,
     idempotency: platform.services.idempotency,
+    payments: platform.services.payments,
   });
   registerRefundRoutes(api, {
     refunds: platform.services.refunds,
@@ -145,7 +146,7 @@ export function createApp(platform: Platform, options: AppOptions): express.Expr
     swaggerUi.serve,
     swaggerUi.setup(openApiDocument, { customSiteTitle: 'Wholesail API' }),
   );
-  registerEmailLinkPages(app);
+  registerEmailLinkPages(app, options.webDir);
   app.use(router);
   registerWebApp(app, {
     webDir: options.webDir,

@@ -24,12 +24,15 @@ const SERVER_PATHS = /^\/(api|cubejs-api|metrics|health)(\/|$)/;
 
 // The bundle has no inline scripts; ECharts and React set inline style attributes, hence 'unsafe-inline' for
 // styles only. The injected config is a JSON data block, which script-src does not govern.
+// Stripe.js (the payment page's card form, when STRIPE_PUBLISHABLE_KEY is set) must come from js.stripe.com, runs
+// the card fields in its own frames and talks to api.stripe.com: the origins Stripe's CSP guide lists.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' https://js.stripe.com https://*.js.stripe.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  "connect-src 'self' https://api.stripe.com",
+  'frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com',
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'self'",

@@ -71,6 +71,12 @@ const schema = z.object({
     .regex(/^(sk|rk)_(test|live)_\w+$/, { message: 'must be a Stripe secret key (sk_test_..., sk_live_...)' })
     .optional(),
   STRIPE_API_BASE: httpUrl.optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, {
+      message: 'must be a Stripe publishable key (pk_test_..., pk_live_...)',
+    })
+    .optional(),
   STRIPE_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_\S+$/, { message: 'must be a webhook signing secret (whsec_...)' })
@@ -119,6 +125,11 @@ export interface Config {
   stripeApiBase?: string;
   /** Verifies webhook signatures. Required with STRIPE_SECRET_KEY; the offline provider makes one up if unset. */
   stripeWebhookSecret?: string;
+  /**
+   * Stripe.js in the buyer's browser: with it, the payment page shows Stripe's card form (Payment Element).
+   * Same mode as STRIPE_SECRET_KEY. Without it, the page keeps the test payment methods (test setups, CI).
+   */
+  stripePublishableKey?: string;
   /** A buyer may open a claim on a delivered order for this many days after delivery. */
   claimWindowDays: number;
   /** Uploaded files (claim evidence): an S3-compatible bucket when set, else `<dataDir>/objects`. */
@@ -145,6 +156,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       'Invalid configuration: STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (webhooks cannot be verified without it).',
     );
+  if (c.STRIPE_PUBLISHABLE_KEY) {
+    // The browser confirms the intents the server creates: a test key cannot see a live intent, nor the reverse.
+    const publishableMode = c.STRIPE_PUBLISHABLE_KEY.startsWith('pk_live_') ? 'live' : 'test';
+    if (!c.STRIPE_SECRET_KEY)
+      throw new ConfigError(
+        'Invalid configuration: STRIPE_PUBLISHABLE_KEY needs STRIPE_SECRET_KEY (the offline test provider has no card form).',
+      );
+    const secretMode = /^(sk|rk)_live_/.test(c.STRIPE_SECRET_KEY) ? 'live' : 'test';
+    if (publishableMode !== secretMode)
+      throw new ConfigError(
+        `Invalid configuration: STRIPE_PUBLISHABLE_KEY is a ${publishableMode} key but STRIPE_SECRET_KEY is a ${secretMode} key (use pk_live_ with sk_live_, pk_test_ with sk_test_).`,
+      );
+  }
   if (!c.STORAGE_S3_BUCKET && (c.STORAGE_S3_ENDPOINT || c.STORAGE_S3_ACCESS_KEY || c.STORAGE_S3_SECRET_KEY))
     throw new ConfigError(
       'Invalid configuration: STORAGE_S3_BUCKET is required with the other STORAGE_S3_ settings.',
@@ -177,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stripeSecretKey: c.STRIPE_SECRET_KEY,
     stripeApiBase: c.STRIPE_API_BASE,
     stripeWebhookSecret: c.STRIPE_WEBHOOK_SECRET,
+    stripePublishableKey: c.STRIPE_PUBLISHABLE_KEY,
     claimWindowDays: c.CLAIM_WINDOW_DAYS,
     storageS3: c.STORAGE_S3_BUCKET
       ? {

@@ -4,6 +4,7 @@ import type { CheckoutService } from '../../marketplace/checkout/checkout-servic
 import type { CommercialTerms } from '../../marketplace/checkout/commercial-terms.ts';
 import type { PaymentCompletion } from '../../marketplace/checkout/payment-completion.ts';
 import type { IdempotencyStore } from '../../marketplace/idempotency/idempotency-keys.ts';
+import type { PaymentService } from '../../marketplace/payments/payment-service.ts';
 import { CURRENCIES } from '../../platform/money.ts';
 import type { ApiDefinition } from '../openapi.ts';
 
@@ -71,6 +72,22 @@ const orderGroup = z
   })
   .openapi('OrderGroup');
 
+const cardPaymentSession = z
+  .object({
+    orderGroupId: z.string(),
+    provider: z.enum(['stripe', 'offline']),
+    publishableKey: z
+      .string()
+      .nullable()
+      .describe('Stripe.js key (pk_...); null with the offline provider or Stripe without a publishable key'),
+    paymentIntentId: z.string(),
+    clientSecret: z.string().describe("Confirms this group's payment intent in the browser; never stored"),
+    status: z.string().describe("The intent's status at the provider now"),
+    amountMinor: z.number().int(),
+    currency: z.string(),
+  })
+  .openapi('CardPaymentSession');
+
 const paymentTerms = z
   .object({
     companyId: z.string(),
@@ -100,6 +117,7 @@ export function registerCheckoutRoutes(
     completion: PaymentCompletion;
     terms: CommercialTerms;
     idempotency: IdempotencyStore;
+    payments: Pick<PaymentService, 'cardPaymentSession'>;
   },
 ) {
   api.defineRoute(
@@ -157,6 +175,23 @@ export function registerCheckoutRoutes(
         paymentMethod: body.paymentMethod,
         idempotencyKey: req.get('idempotency-key')!,
       }),
+  );
+  api.defineRoute(
+    {
+      method: 'get',
+      path: '/api/v1/order-groups/:id/card-payment',
+      summary:
+        "What the buyer's browser needs to confirm a card checkout with Stripe.js: provider, publishable key, client secret (the buyer only; 409 when there is nothing to pay by card)",
+      tag: 'checkout',
+      auth: true,
+      params: idParams('order group'),
+      response: cardPaymentSession,
+    },
+    ({ principal, params, res }) => {
+      // The client secret confirms a payment: no cache or proxy keeps a copy.
+      res.set('Cache-Control', 'no-store');
+      return deps.payments.cardPaymentSession(principal, params.id);
+    },
   );
   api.defineRoute(
     {

@@ -9,15 +9,27 @@ import type { PaymentProvider } from './payment-provider.ts';
 import { StripePaymentProvider, createStripeClient } from './stripe-provider.ts';
 
 export function choosePaymentProvider(
-  settings: { stripeSecretKey?: string; stripeApiBase?: string; stripeWebhookSecret?: string },
+  settings: {
+    stripeSecretKey?: string;
+    stripeApiBase?: string;
+    stripeWebhookSecret?: string;
+    /** Stripe.js in the browser (the payment page's card form); config checked it matches the secret key's mode. */
+    stripePublishableKey?: string;
+  },
   logger: Logger,
   clock: Clock,
 ): PaymentProvider {
-  const { stripeSecretKey, stripeApiBase, stripeWebhookSecret } = settings;
+  const { stripeSecretKey, stripeApiBase, stripeWebhookSecret, stripePublishableKey } = settings;
   if (stripeSecretKey && stripeWebhookSecret) {
     const live = stripeSecretKey.includes('_live_');
     logger.warn(
-      { payments: 'stripe', live, apiBase: stripeApiBase ?? 'https://api.stripe.com' },
+      {
+        payments: 'stripe',
+        live,
+        apiBase: stripeApiBase ?? 'https://api.stripe.com',
+        // Whether buyers get Stripe's card form or the test payment methods.
+        cardForm: stripePublishableKey ? 'stripe-elements' : 'test-payment-methods',
+      },
       live
         ? 'PAYMENTS: Stripe with a LIVE key: real money moves'
         : `PAYMENTS: Stripe in test mode${stripeApiBase ? ` at ${stripeApiBase}` : ''}`,
@@ -27,6 +39,7 @@ export function choosePaymentProvider(
       {
         webhookSecret: stripeWebhookSecret,
         logger,
+        ...(stripePublishableKey ? { publishableKey: stripePublishableKey } : {}),
       },
     );
   }

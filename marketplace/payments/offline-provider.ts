@@ -58,6 +58,9 @@ interface OfflineTransfer {
   reversedMinor: number;
 }
 
+/** Stripe's shape (`<intent id>_secret_...`), labelled: nothing can confirm it but this provider's test methods. */
+const offlineClientSecret = (intentId: string) => `${intentId}_secret_offline_test_provider`;
+
 const digest = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
 
@@ -148,8 +151,20 @@ export class OfflinePaymentProvider implements PaymentProvider {
         { paymentIntentId: id, amountMinor: input.amountMinor, currency: input.currency },
         `${LABEL}: payment intent created (no real money)`,
       );
-      return { id, clientSecret: `${id}_secret_offline_test_provider`, status: 'requires_payment_method' };
+      return { id, clientSecret: offlineClientSecret(id), status: 'requires_payment_method' };
     });
+  }
+
+  /** Offline intents live in memory: after a restart they are unknown (not_found), so checkout starts over. */
+  async retrievePaymentIntent(id: string) {
+    const intent = this.intentOrThrow(id);
+    return {
+      id,
+      clientSecret: offlineClientSecret(id),
+      status: intent.status,
+      amountMinor: intent.amountMinor,
+      currency: intent.currency,
+    };
   }
 
   async confirmPaymentIntent(id: string, input: { paymentMethod: string; idempotencyKey: string }) {

@@ -20,6 +20,11 @@ export type PaymentIntentStatus =
 
 export interface PaymentProvider extends SubscriptionBilling {
   readonly name: ProviderName;
+  /**
+   * Stripe.js's key, when the buyer's browser confirms payments itself (Stripe's Payment Element). Only Stripe
+   * with STRIPE_PUBLISHABLE_KEY has one; without it the payment page offers the test payment methods.
+   */
+  readonly publishableKey?: string;
   /** An account that can receive transfers (a manufacturer's payouts). Idempotent per company. */
   createConnectedAccount(input: {
     companyId: string;
@@ -47,6 +52,19 @@ export interface PaymentProvider extends SubscriptionBilling {
     /** The provider's customer id, when the buyer has one. */
     customerRef?: string;
   }): Promise<{ id: string; clientSecret: string; status: PaymentIntentStatus | string }>;
+  /**
+   * A payment intent as the provider holds it now, with the client secret the browser confirms it with (we do
+   * not store the secret: it is asked for when the payment page needs it). Unknown ids are DomainError
+   * `not_found` / `payment_object_not_found`.
+   */
+  retrievePaymentIntent(id: string): Promise<{
+    id: string;
+    clientSecret: string;
+    status: PaymentIntentStatus | string;
+    amountMinor: number;
+    /** Upper-case ISO 4217, as in the rest of Wholesail. */
+    currency: string;
+  }>;
   /**
    * A declined card is an answer, not an error: the status is `requires_payment_method` and `failureCode`
    * says why (`card_declined`), so checkout handles every outcome in one place.

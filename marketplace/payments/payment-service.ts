@@ -8,6 +8,7 @@ import { DomainError, forbidden } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { can, type Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
+import { cardPaymentSession } from './card-payment-session.ts';
 import { OfflinePaymentProvider } from './offline-provider.ts';
 import type { PaymentProvider, ProviderName } from './payment-provider.ts';
 import { createWebhookDispatcher, createWebhookReceiver } from './webhook-inbox.ts';
@@ -136,6 +137,9 @@ export function createPaymentService(deps: {
       });
       return { url: link.url, expiresAt: link.expiresAt.toISOString() };
     },
+    /** What the buyer's browser needs to confirm a card checkout with Stripe.js (card-payment-session.ts). */
+    cardPaymentSession: (principal: Principal, groupId: string) =>
+      cardPaymentSession({ db, clock, provider }, principal, groupId),
     async connectedAccount(principal: Principal): Promise<ConnectedAccount> {
       requirePayoutManager(principal);
       const account = await connectedAccountOf(principal.companyId);

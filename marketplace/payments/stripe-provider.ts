@@ -53,10 +53,14 @@ function billingSubscriptionOf(s: Stripe.Subscription): BillingSubscription {
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe' as const;
 
+  readonly publishableKey?: string;
+
   constructor(
     private readonly stripe: Stripe,
-    private readonly options: { webhookSecret: string; logger: Logger },
-  ) {}
+    private readonly options: { webhookSecret: string; logger: Logger; publishableKey?: string },
+  ) {
+    this.publishableKey = options.publishableKey;
+  }
 
   async createConnectedAccount(input: { companyId: string; name: string; country: string; email?: string }) {
     const account = await this.call('create a connected account', () =>
@@ -108,6 +112,17 @@ export class StripePaymentProvider implements PaymentProvider {
       ),
     );
     return { id: intent.id, clientSecret: intent.client_secret ?? '', status: intent.status };
+  }
+
+  async retrievePaymentIntent(id: string) {
+    const intent = await this.call('read a payment intent', () => this.stripe.paymentIntents.retrieve(id));
+    return {
+      id: intent.id,
+      clientSecret: intent.client_secret ?? '',
+      status: intent.status,
+      amountMinor: intent.amount,
+      currency: intent.currency.toUpperCase(),
+    };
   }
 
   async confirmPaymentIntent(id: string, input: { paymentMethod: string; idempotencyKey: string }) {

@@ -1,4 +1,5 @@
 /** After checkout: each manufacturer's order with its lines, tax and total, and where to go next. */
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Badge, Card, Notice, PageTitle, Skeleton } from '../components/index.ts';
 import { formatDate, formatDateTime } from '../data/dates.ts';
@@ -15,7 +16,17 @@ type GroupOrder = OrderGroup['orders'][number];
 
 export default function ConfirmationPage() {
   const { id } = useParams();
-  const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`);
+  // A card payment is confirmed by the provider's webhook, which may land after the buyer is back here (Stripe's
+  // return_url): re-read the group until it is paid or has expired, then stop.
+  const [settled, setSettled] = useState(false);
+  const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`, { refreshMs: settled ? undefined : 2_000 });
+  const awaitingCard =
+    group.data?.paymentMethod === 'card' &&
+    !group.data.paidAt &&
+    !group.data.orders.every((o) => o.status === 'expired');
+  useEffect(() => {
+    if (group.data && !awaitingCard) setSettled(true);
+  }, [group.data, awaitingCard]);
   if (group.loading) return <Skeleton height={240} label={m.loading} />;
   if (!group.data)
     return (

@@ -1,10 +1,15 @@
 /**
  * Paying a card checkout. Which provider takes the money is shown plainly; with the offline test provider (its
- * ids start with `offline_`) a banner says no real money moves. Until card entry (Stripe Elements) is built, the
- * buyer picks one of the provider's test payment methods: Visa succeeds, the declined card shows a decline.
+ * ids start with `offline_`) a banner says no real money moves.
+ *
+ * The API says how this checkout is paid (GET /order-groups/:id/card-payment). With Stripe and a publishable
+ * key, the buyer types the card into Stripe's Payment Element (StripeCardForm, a lazy chunk with Stripe's
+ * libraries) and Stripe.js confirms it; the page then re-reads the checkout until Stripe's webhook has placed
+ * it. Otherwise (the offline provider, or Stripe without a publishable key: test setups and CI) the buyer picks
+ * one of the provider's test payment methods: Visa succeeds, the declined card shows a decline.
  */
-import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/SessionContext.tsx';
 import { ApiError } from '../auth/session.ts';
 import { Button, Card, Notice, PageTitle, Skeleton } from '../components/index.ts';
@@ -23,9 +28,37 @@ const TEST_CARDS = [
 export const isOfflineProvider = (group: OrderGroup) =>
   group.payment.paymentIntentId?.startsWith('offline_') ?? false;
 
+/** GET /api/v1/order-groups/:id/card-payment: what the browser needs to confirm the payment itself. */
+interface CardPaymentSession {
+  provider: 'stripe' | 'offline';
+  publishableKey: string | null;
+  clientSecret: string;
+  status: string;
+}
+
+// Stripe's libraries load only on this path, never with the app's first page.
+const StripeCardForm = lazy(() => import('./StripeCardForm.tsx'));
+
+/** Stripe.js has confirmed this payment; its webhook has not placed the orders yet. */
+const confirmedAtProvider = (status: string | undefined) => status === 'succeeded' || status === 'processing';
+
 export default function PaymentPage() {
   const { id } = useParams();
-  const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`);
+  // After Stripe.js confirms, re-read the checkout until the webhook has placed it (then it redirects below).
+  const [confirmed, setConfirmed] = useState(false);
+  const group = useApi<OrderGroup>(`/api/v1/order-groups/${id}`, {
+    refreshMs: confirmed ? 1_500 : undefined,
+  });
+  const payable =
+    group.data !== null &&
+    group.data.paymentMethod === 'card' &&
+    !group.data.paidAt &&
+    !group.data.orders.every((o) => o.status === 'expired');
+  const cardPayment = useApi<CardPaymentSession>(payable ? `/api/v1/order-groups/${id}/card-payment` : null);
+  useEffect(() => {
+    // Back from a page Stripe sent the buyer to, or a reload after paying: the money is already on its way.
+    if (confirmedAtProvider(cardPayment.data?.status)) setConfirmed(true);
+  }, [cardPayment.data?.status]);
   const { session } = useSession();
   const navigate = useNavigate();
   const [card, setCard] = useState<string>(TEST_CARDS[0].id);
@@ -84,6 +117,35 @@ export default function PaymentPage() {
       <Card>
         {expired ? (
           <Notice tone="negative">{m.expired}</Notice>
+        ) : confirmed ? (
+          <Notice tone="positive" title={m.receivedTitle}>
+            <p>{m.confirmingOrder}</p>
+            <Link to={`/order-groups/${g.id}`}>{m.viewOrder}</Link>
+          </Notice>
+        ) : !cardPayment.data ? (
+          cardPayment.loading || !cardPayment.error ? (
+            <Skeleton height={160} label={m.loading} />
+          ) : (
+            <Notice tone="negative" title={m.sessionFailedTitle} alert>
+              <p>{messageOf(cardPayment.error)}</p>
+              <Button variant="secondary" onClick={() => void cardPayment.reload()}>
+                {m.retry}
+              </Button>
+            </Notice>
+          )
+        ) : cardPayment.data.provider === 'stripe' && cardPayment.data.publishableKey ? (
+          <Suspense fallback={<Skeleton height={180} label={m.cardFormLoading} />}>
+            <StripeCardForm
+              publishableKey={cardPayment.data.publishableKey}
+              clientSecret={cardPayment.data.clientSecret}
+              returnUrl={new URL(`/order-groups/${g.id}`, window.location.origin).toString()}
+              payLabel={m.pay(total)}
+              onConfirmed={() => setConfirmed(true)}
+              {...(g.reservationExpiresAt
+                ? { note: m.reserved(formatDateTime(g.reservationExpiresAt)) }
+                : {})}
+            />
+          </Suspense>
         ) : (
           <form onSubmit={(e) => void pay(e)} className="pay-form">
             {declined && (

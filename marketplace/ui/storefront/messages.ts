@@ -599,6 +599,18 @@ const paymentEn = {
   reserved: (time: string) => `Stock is reserved until ${time}.`,
   alreadyPaid: 'This checkout is paid.',
   expired: 'This checkout expired before it was paid; its stock went back on sale.',
+  cardDetails: 'Card details',
+  cardFormSecure: 'Your card details go straight to Stripe; Wholesail never sees them.',
+  cardFormLoading: 'Loading the card form',
+  cardFormUnavailableTitle: 'The card form could not be loaded',
+  cardFormUnavailable:
+    'The card form could not be loaded from Stripe (js.stripe.com). An ad blocker, a firewall or a lost connection can stop it. Nothing was charged.',
+  retry: 'Try again',
+  sessionFailedTitle: 'The payment could not be prepared',
+  cardFailed: 'The payment did not go through. Nothing was charged; try again.',
+  receivedTitle: 'Payment received',
+  confirmingOrder: 'Stripe is confirming your payment; your orders are placed as soon as it does.',
+  viewOrder: 'View your checkout',
 };
 
 const paymentEs = {
@@ -618,6 +630,18 @@ const paymentEs = {
   reserved: (time) => `El stock queda reservado hasta el ${time}.`,
   alreadyPaid: 'Este pedido ya está pagado.',
   expired: 'Este pedido caducó antes de pagarse; su stock ha vuelto a ponerse a la venta.',
+  cardDetails: 'Datos de la tarjeta',
+  cardFormSecure: 'Los datos de su tarjeta van directamente a Stripe; Wholesail nunca los ve.',
+  cardFormLoading: 'Cargando el formulario de tarjeta',
+  cardFormUnavailableTitle: 'No se ha podido cargar el formulario de tarjeta',
+  cardFormUnavailable:
+    'No se ha podido cargar el formulario de tarjeta de Stripe (js.stripe.com). Un bloqueador de anuncios, un cortafuegos o una conexión perdida pueden impedirlo. No se ha cobrado nada.',
+  retry: 'Reintentar',
+  sessionFailedTitle: 'No se ha podido preparar el pago',
+  cardFailed: 'El pago no se ha completado. No se ha cobrado nada; inténtelo de nuevo.',
+  receivedTitle: 'Pago recibido',
+  confirmingOrder: 'Stripe está confirmando su pago; sus pedidos se realizarán en cuanto lo haga.',
+  viewOrder: 'Ver su compra',
 } satisfies Catalog<typeof paymentEn>;
 
 const paymentFr = {
@@ -637,6 +661,18 @@ const paymentFr = {
   reserved: (time) => `Le stock est réservé jusqu’au ${time}.`,
   alreadyPaid: 'Cette commande est payée.',
   expired: 'Cette commande a expiré avant d’être payée\u00a0; son stock a été remis en vente.',
+  cardDetails: 'Coordonnées bancaires',
+  cardFormSecure: 'Vos coordonnées bancaires vont directement à Stripe\u00a0; Wholesail ne les voit jamais.',
+  cardFormLoading: 'Chargement du formulaire de carte',
+  cardFormUnavailableTitle: 'Le formulaire de carte n’a pas pu être chargé',
+  cardFormUnavailable:
+    'Le formulaire de carte de Stripe (js.stripe.com) n’a pas pu être chargé. Un bloqueur de publicités, un pare-feu ou une connexion perdue peuvent l’empêcher. Rien n’a été débité.',
+  retry: 'Réessayer',
+  sessionFailedTitle: 'Le paiement n’a pas pu être préparé',
+  cardFailed: 'Le paiement n’a pas abouti. Rien n’a été débité\u00a0; réessayez.',
+  receivedTitle: 'Paiement reçu',
+  confirmingOrder: 'Stripe confirme votre paiement\u00a0; vos commandes sont passées dès qu’il l’a fait.',
+  viewOrder: 'Voir votre achat',
 } satisfies Catalog<typeof paymentEn>;
 
 export const paymentMessages = localized({ en: paymentEn, es: paymentEs, fr: paymentFr });

@@ -1,0 +1,3 @@
+import { cardPaymentScenario } from './support/card-payment-scenario.ts';
+
+cardPaymentScenario('embedded');
