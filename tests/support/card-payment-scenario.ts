@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { permissionsFor } from '../../marketplace/identity/roles.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
+import { deliverStripeSuccess } from './stripe-webhooks.ts';
 import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
@@ -182,35 +183,4 @@ export function cardPaymentScenario(mode: Mode, options: { env?: Record<string, 
       expect(res.body.detail).toContain('nothing left to pay');
     });
   });
-}
-
-async function deliverStripeSuccess(tp: TestPlatform, paymentIntentId: string, groupId: string) {
-  const { default: Stripe } = await import('stripe');
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID().replace(/-/g, '')}`,
-    object: 'event',
-    type: 'payment_intent.succeeded',
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: paymentIntentId,
-        object: 'payment_intent',
-        status: 'succeeded',
-        amount: 1,
-        currency: 'usd',
-        latest_charge: 'ch_test_1',
-        metadata: { orderGroupId: groupId },
-      },
-    },
-  });
-  const header = Stripe.webhooks.generateTestHeaderString({
-    payload,
-    secret: tp.platform.config.stripeWebhookSecret!,
-  });
-  const res = await fetch(`${tp.url}/api/v1/webhooks/stripe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header },
-    body: payload,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
 }

@@ -13,6 +13,7 @@ import { newId } from '../../platform/ids.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { permissionsFor } from '../../marketplace/identity/roles.ts';
 import { startTestPlatform, type Mode, type TestPlatform } from './test-platform.ts';
+import { deliverStripeSuccess } from './stripe-webhooks.ts';
 import { expectProblem } from './expect-problem.ts';
 
 type Company = Awaited<ReturnType<TestPlatform['company']>>;
@@ -676,34 +677,4 @@ export function checkoutScenario(mode: Mode, options: { env?: Record<string, str
       expect(Number(level.rows[0]!.sum_reserved)).toBe(10);
     }, 120_000);
   });
-}
-
-/** What Stripe sends when a payment intent succeeds, signed with the webhook secret, posted to our endpoint. */
-async function deliverStripeSuccess(tp: TestPlatform, paymentIntentId: string, groupId: string) {
-  const { default: Stripe } = await import('stripe');
-  const payload = JSON.stringify({
-    id: `evt_${randomUUID().replace(/-/g, '')}`,
-    object: 'event',
-    type: 'payment_intent.succeeded',
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: paymentIntentId,
-        object: 'payment_intent',
-        status: 'succeeded',
-        amount: 1,
-        currency: 'usd',
-        latest_charge: 'ch_test_1',
-        metadata: { orderGroupId: groupId },
-      },
-    },
-  });
-  const secret = tp.platform.config.stripeWebhookSecret!;
-  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret });
-  const res = await fetch(`${tp.url}/api/v1/webhooks/stripe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header },
-    body: payload,
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
 }
