@@ -5,11 +5,11 @@
  * address too, only to sign the new member in straight after.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, Field, Notice } from '../components/index.ts';
 import { accountMessages as m } from './account-messages.ts';
 import { AccountFrame, DoneNotice, ProblemNotice } from './AccountFrame.tsx';
-import { LINK_BUTTON } from './CheckEmail.tsx';
+import { SignInButton } from './CheckEmail.tsx';
 import { check, fieldErrorsFrom, messageOfError, onlyProblems, postPublic } from './public-api.ts';
 import { useSession } from './SessionContext.tsx';
 
@@ -67,9 +67,7 @@ export default function AcceptInvitationPage() {
         <>
           <DoneNotice title={i.joined} />
           <p style={{ margin: 'var(--space-4) 0 0' }}>
-            <Link className="ws-button ws-button--primary" style={LINK_BUTTON} to="/login">
-              {m.signIn}
-            </Link>
+            <SignInButton />
           </p>
         </>
       ) : (

@@ -9,6 +9,15 @@ import { useSession } from './SessionContext.tsx';
 /** A link styled as the primary button (the way on after a finished step). */
 export const LINK_BUTTON = { display: 'inline-flex', alignItems: 'center', textDecoration: 'none' } as const;
 
+/** "Sign in" as the primary button: the way on once a password is set or an address confirmed. */
+export function SignInButton() {
+  return (
+    <Link className="ws-button ws-button--primary" style={LINK_BUTTON} to="/login">
+      {m.signIn}
+    </Link>
+  );
+}
+
 const ROW = {
   display: 'flex',
   flexWrap: 'wrap',

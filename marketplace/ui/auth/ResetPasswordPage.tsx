@@ -8,7 +8,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Field } from '../components/index.ts';
 import { accountMessages as m } from './account-messages.ts';
 import { AccountFrame, DoneNotice, ProblemNotice } from './AccountFrame.tsx';
-import { LINK_BUTTON } from './CheckEmail.tsx';
+import { SignInButton } from './CheckEmail.tsx';
 import { check, fieldErrorsFrom, messageOfError, postPublic } from './public-api.ts';
 
 export default function ResetPasswordPage() {
@@ -115,9 +115,7 @@ function ChoosePassword({ token }: { token: string }) {
         <>
           <DoneNotice title={r.changed} />
           <p style={{ margin: 'var(--space-4) 0 0' }}>
-            <Link className="ws-button ws-button--primary" style={LINK_BUTTON} to="/login">
-              {m.signIn}
-            </Link>
+            <SignInButton />
           </p>
         </>
       ) : (

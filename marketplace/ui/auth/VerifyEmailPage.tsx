@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button, Notice } from '../components/index.ts';
 import { accountMessages as m } from './account-messages.ts';
 import { AccountFrame, DoneNotice, ProblemNotice } from './AccountFrame.tsx';
-import { LINK_BUTTON, ResendLink } from './CheckEmail.tsx';
+import { LINK_BUTTON, ResendLink, SignInButton } from './CheckEmail.tsx';
 import { messageOfError, postPublic } from './public-api.ts';
 import { useSession } from './SessionContext.tsx';
 
@@ -43,9 +43,7 @@ export default function VerifyEmailPage() {
       {v.continue}
     </a>
   ) : (
-    <Link className="ws-button ws-button--primary" style={LINK_BUTTON} to="/login">
-      {m.signIn}
-    </Link>
+    <SignInButton />
   );
 
   return (
