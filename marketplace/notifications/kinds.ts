@@ -3,6 +3,8 @@
  * first: preferences and the API's validation read this list, so nobody can store a preference for a kind
  * that does not exist.
  */
+import type { CompanyKind } from '../../platform/principal.ts';
+
 export const NOTIFICATION_KINDS = {
   'order.received': 'A retailer placed an order with your company',
   'order.updated':
@@ -20,6 +22,28 @@ export const NOTIFICATION_KINDS = {
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
 export const notificationKinds = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
+
+/**
+ * Which side of a trade can receive each kind, so a person is offered preferences only for what can reach them
+ * (a retailer never gets "a retailer placed an order with your company"). Platform staff are offered every kind.
+ */
+const AUDIENCE: Record<NotificationKind, ReadonlyArray<'manufacturer' | 'retailer'>> = {
+  'order.received': ['manufacturer'],
+  'order.updated': ['manufacturer', 'retailer'],
+  'message.received': ['manufacturer', 'retailer'],
+  'review.received': ['manufacturer'],
+  'review.replied': ['retailer'],
+  'claim.opened': ['manufacturer'],
+  'claim.updated': ['manufacturer', 'retailer'],
+  'claim.resolved': ['manufacturer', 'retailer'],
+  'company.verification': ['manufacturer'],
+};
+
+/** The kinds a member of a company of this kind can receive. */
+export const notificationKindsFor = (companyKind: CompanyKind): NotificationKind[] =>
+  companyKind === 'platform'
+    ? notificationKinds
+    : notificationKinds.filter((k) => AUDIENCE[k].includes(companyKind));
 
 export const CHANNELS = ['in_app', 'email'] as const;
 

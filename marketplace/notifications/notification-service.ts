@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationsTable } from '../db/schema.ts';
-import { DEFAULT_PREFERENCE, notificationKinds, type NotificationKind } from './kinds.ts';
+import { DEFAULT_PREFERENCE, notificationKindsFor, type NotificationKind } from './kinds.ts';
 
 export interface NotificationView {
   id: string;
@@ -101,7 +101,7 @@ export function createNotificationService(deps: { db: Db; clock: Clock }) {
       .where('user_id', '=', principal.userId)
       .execute();
     const byKind = new Map(stored.map((p) => [p.kind, p]));
-    return notificationKinds.map((kind) => {
+    return notificationKindsFor(principal.companyKind).map((kind) => {
       const p = byKind.get(kind);
       return p ? { kind, inApp: p.in_app, email: p.email } : { kind, ...DEFAULT_PREFERENCE };
     });

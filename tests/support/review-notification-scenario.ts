@@ -115,6 +115,22 @@ export function reviewAndNotificationScenario(world: () => MessagingWorld) {
     expect(off.status, JSON.stringify(off.body)).toBe(200);
     expect(off.body.items).toContainEqual({ kind: 'message.received', inApp: true, email: false });
     expect(off.body.items).toContainEqual({ kind: 'review.replied', inApp: true, email: true });
+    // Each side is offered only the kinds that can reach it: a retailer is never told of orders it received.
+    const kindsOf = async (token: string) =>
+      (await tp.http('GET', '/api/v1/notifications/preferences', { token })).body.items.map(
+        (p: { kind: string }) => p.kind,
+      );
+    const retailerKinds = await kindsOf(shopViewer.token);
+    expect(retailerKinds).toEqual(
+      expect.arrayContaining(['order.updated', 'message.received', 'review.replied']),
+    );
+    for (const sellerOnly of ['order.received', 'review.received', 'claim.opened', 'company.verification'])
+      expect(retailerKinds).not.toContain(sellerOnly);
+    const makerKinds = await kindsOf(maker.token);
+    expect(makerKinds).toEqual(
+      expect.arrayContaining(['order.received', 'review.received', 'company.verification']),
+    );
+    expect(makerKinds).not.toContain('review.replied');
     const [ownerBefore, viewerBefore] = [mailsTo(shop.email).length, mailsTo(shopViewer.email).length];
 
     const sent = await tp.http('POST', `/api/v1/messages/threads/${threadId}/messages`, {
