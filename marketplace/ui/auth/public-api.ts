@@ -3,15 +3,8 @@
  * They go straight to fetch rather than through the Session, which would attach (and first try to refresh) a
  * token that these routes neither need nor check.
  */
-import { ApiError } from './session.ts';
+import { ApiError, apiErrorFrom } from './session.ts';
 import { accountMessages as m } from './account-messages.ts';
-
-interface ProblemBody {
-  detail?: string;
-  title?: string;
-  code?: string;
-  fields?: Array<{ field: string; message: string }>;
-}
 
 /**
  * POSTs JSON and returns the answer's JSON; a refusal becomes an ApiError with the problem's detail, code and
@@ -24,15 +17,7 @@ export async function postPublic<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   }).catch(() => null);
   if (!response) throw new ApiError(0, m.unreachable);
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as ProblemBody;
-    throw new ApiError(
-      response.status,
-      problem.detail ?? problem.title ?? m.serverAnswered(response.status),
-      problem.code,
-      problem.fields ?? [],
-    );
-  }
+  if (!response.ok) throw await apiErrorFrom(response);
   return (await response.json().catch(() => ({}))) as T;
 }
 

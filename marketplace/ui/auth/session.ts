@@ -47,6 +47,12 @@ async function problemMessage(response: Response, body?: ProblemBody): Promise<s
   return body.detail ?? body.title ?? m.serverAnswered(response.status);
 }
 
+/** A refused answer as an ApiError: the problem's sentence, code and field messages (forms show each by its field). */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as ProblemBody;
+  return new ApiError(response.status, await problemMessage(response, body), body.code, body.fields ?? []);
+}
+
 export class Session {
   private accessToken: string | null = null;
   private expiresAt = 0;
@@ -116,10 +122,7 @@ export class Session {
       });
     let response = await send(await this.token());
     if (response.status === 401 && this.hasRefreshToken) response = await send(await this.refresh());
-    if (!response.ok) {
-      const body = (await response.json().catch(() => ({}))) as ProblemBody;
-      throw new ApiError(response.status, await problemMessage(response, body), body.code, body.fields ?? []);
-    }
+    if (!response.ok) throw await apiErrorFrom(response);
     return response;
   }
 
